@@ -1,0 +1,62 @@
+// The only module that reads process.env. Parsed once with zod; everything else
+// receives a typed Config.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const booleanish = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** of-watchdog gives the function process its port in http_port. */
+  http_port: z.coerce.number().int().min(1).max(65535).optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().optional(),
+  /** Where OpenFaaS mounts secrets; DATABASE_URL is read from a file there when unset. */
+  SECRETS_DIR: z.string().default('/var/openfaas/secrets'),
+  DATA_DIR: z.string().default('.data'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('SoliTERR <no-reply@soliterr.localhost>'),
+  OUTBOX_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  SESSION_DAYS: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_DISABLED: booleanish,
+  HOSTING_OPERATOR: z.string().default('Instance locale de démonstration'),
+  HOSTING_LOCATION: z.string().default('Cette machine'),
+});
+
+export type Config = Omit<z.infer<typeof ConfigSchema>, 'http_port' | 'PORT' | 'PUBLIC_URL'> & {
+  PORT: number;
+  PUBLIC_URL: string;
+  production: boolean;
+};
+
+function readSecret(dir: string, name: string): string | undefined {
+  try {
+    return readFileSync(`${dir}/${name}`, 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const { http_port, ...c } = parsed.data;
+  const port = http_port ?? c.PORT;
+  return {
+    ...c,
+    PORT: port,
+    PUBLIC_URL: (c.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    DATABASE_URL: c.DATABASE_URL ?? readSecret(c.SECRETS_DIR, 'database-url'),
+    SMTP_URL: c.SMTP_URL ?? readSecret(c.SECRETS_DIR, 'smtp-url'),
+    production: c.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './accounts';
+export * from './territories';
+export * from './organisations';
+export * from './listings';
