@@ -51,8 +51,9 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
 }
 
 /** Security requirements: signed in (cookie or Bearer), or anyone (optionally signed in). */
-export const SIGNED_IN = [{ bearerAuth: [] }, { sessionCookie: [] }];
-export const ANYONE = [{}, { bearerAuth: [] }, { sessionCookie: [] }];
+type SecurityRequirement = Record<string, string[]>;
+export const SIGNED_IN: SecurityRequirement[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
+export const ANYONE: SecurityRequirement[] = [{}, { bearerAuth: [] }, { sessionCookie: [] }];
 
 export function registerSecuritySchemes(app: App) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

@@ -1,0 +1,6 @@
+// Every function of the API, for in-process use (npm start, the docs function, tests).
+// A function's own bundle imports only its folder.
+import auth from './auth';
+import type { FunctionDefinition } from './shared/http/function';
+
+export const FUNCTIONS: FunctionDefinition[] = [auth];
