@@ -1,19 +1,20 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { sessions, users, userTokens } from '../../schemas/db';
+import { sessions, users } from '../../schemas/db';
 import { iso } from '../../schemas/api';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../shared/auth/middleware';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../shared/auth/password';
 import { createSession, revokeAllSessions } from '../shared/auth/sessions';
-import { generateToken, hashToken } from '../shared/auth/tokens';
+import { hashToken } from '../shared/auth/tokens';
 import { rowsOf } from '../shared/db/client';
-import { type Scope, withContext } from '../shared/db/tenant';
-import type { AppEnv, Deps } from '../shared/http/deps';
+import { withContext } from '../shared/db/tenant';
+import type { AppEnv } from '../shared/http/deps';
 import { ApiError, conflict, notFound, unauthorized } from '../shared/http/problems';
 import { hit, LIMITS } from '../shared/http/rate-limit';
 import { clientIp } from '../shared/http/request';
 import { SITE_PATHS, siteLink } from '../shared/mail/links';
-import { resetMail, verificationMail } from './emails';
+import { resetMail } from '../shared/mail/account-emails';
+import { issueUserToken, sendVerificationMail } from '../shared/auth/verification';
 import type * as r from './routes';
 
 const HOUR = 60 * 60 * 1000;
@@ -26,17 +27,6 @@ const userView = (u: { id: string; email: string; name: string; emailVerifiedAt:
   locale: u.locale === 'en' ? ('en' as const) : ('fr' as const),
 });
 
-async function issueToken(scope: Scope, userId: string, purpose: 'verify_email' | 'reset_password', ttlMs: number) {
-  const token = generateToken();
-  await scope.tx.insert(userTokens).values({ id: hashToken(token), userId, purpose, expiresAt: new Date(Date.now() + ttlMs) });
-  return token;
-}
-
-async function sendVerification(deps: Deps, scope: Scope, user: { id: string; email: string; name: string; locale: string }) {
-  const token = await issueToken(scope, user.id, 'verify_email', 48 * HOUR);
-  const link = siteLink(deps.config.PUBLIC_URL, SITE_PATHS.verifyEmail, { token });
-  await deps.mailer.send(verificationMail(user.email, user.name, link, user.locale));
-}
 
 export const register: RouteHandler<typeof r.register, AppEnv> = async (c) => {
   const deps = c.get('deps');
@@ -51,7 +41,7 @@ export const register: RouteHandler<typeof r.register, AppEnv> = async (c) => {
     await scope.actAs(id);
     const [user] = await scope.tx.select().from(users).where(eq(users.id, id));
     const session = await createSession(scope, id, deps.config.SESSION_DAYS, c.req.header('user-agent'));
-    await sendVerification(deps, scope, user);
+    await sendVerificationMail(deps, scope, user);
     return { user, session };
   });
   setSessionCookie(c, result.session.token, result.session.expiresAt);
@@ -122,7 +112,7 @@ export const resendVerification: RouteHandler<typeof r.resendVerification, AppEn
   const user = requireUser(c);
   if (user.emailVerified) throw conflict('already_verified', 'Votre adresse est déjà confirmée.');
   await hit(deps.database, LIMITS.email, user.email, deps.config.RATE_LIMIT_DISABLED);
-  await withContext(deps.database, { userId: user.id }, (scope) => sendVerification(deps, scope, user));
+  await withContext(deps.database, { userId: user.id }, (scope) => sendVerificationMail(deps, scope, user));
   return c.json({ status: 'accepted' as const, message: 'Un nouvel e-mail de vérification a été envoyé.' }, 202);
 };
 
@@ -137,7 +127,7 @@ export const requestPasswordReset: RouteHandler<typeof r.requestPasswordReset, A
     if (!found) return;
     await scope.actAs(found.user_id);
     const [user] = await scope.tx.select().from(users).where(eq(users.id, found.user_id));
-    const token = await issueToken(scope, user.id, 'reset_password', HOUR);
+    const token = await issueUserToken(scope, user.id, 'reset_password', HOUR);
     const link = siteLink(deps.config.PUBLIC_URL, SITE_PATHS.resetPassword, { token });
     await deps.mailer.send(resetMail(user.email, user.name, link, user.locale));
   });

@@ -3,3 +3,4 @@ export * from './accounts';
 export * from './territories';
 export * from './organisations';
 export * from './listings';
+export * from './defaults';

@@ -34,6 +34,8 @@ export interface TestApi {
   call<T = any>(method: string, path: string, options?: CallOptions): Promise<ApiResponse<T>>;
   /** Registers a new person and returns their token. */
   signUp(name?: string): Promise<TestUser>;
+  /** Creates a territory whose first admin is `admin`; returns the territory as the API gives it. */
+  createTerritory(admin: TestUser, territory?: Record<string, unknown>): Promise<any>;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,16 @@ export async function createTestApi(kind: DatabaseKind, env: Record<string, stri
       const res = await call('POST', '/api/v1/auth/register', { body: { email, password, name } });
       if (res.status !== 201) throw new Error(`signUp failed: ${res.status} ${JSON.stringify(res.body)}`);
       return { id: res.body.user.id, email, password, name, token: res.body.token };
+    },
+    async createTerritory(admin, territory = {}) {
+      counter += 1;
+      const slug = `territoire-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+      const res = await call('POST', '/api/v1/territories', {
+        token: admin.token,
+        body: { territory: { slug, name: `Territoire ${counter}`, ...territory } },
+      });
+      if (res.status !== 201) throw new Error(`createTerritory failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.territory;
     },
     async close() {
       await mailbox.close();

@@ -48,6 +48,12 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   return { kind: 'postgres', db, rows: rowsOf, close: () => client.end({ timeout: 5 }) };
 }
 
+/** Rows touched by a raw INSERT/UPDATE/DELETE, whatever the driver. */
+export function affectedRows(result: unknown): number {
+  const r = result as { count?: number; affectedRows?: number };
+  return r.count ?? r.affectedRows ?? 0;
+}
+
 /** DATABASE_URL selects PostgreSQL; without it the embedded PGlite under DATA_DIR is used. */
 export async function openDatabase(config: { DATABASE_URL?: string; DATA_DIR: string }): Promise<Database> {
   if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);

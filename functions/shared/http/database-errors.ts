@@ -87,3 +87,7 @@ function constraintField(constraint: string): string | undefined {
   };
   return known[constraint];
 }
+
+export function isUniqueViolation(err: unknown): boolean {
+  return pgError(err)?.code === '23505';
+}

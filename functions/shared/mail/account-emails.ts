@@ -1,4 +1,4 @@
-import type { Mail } from '../shared/mail/mailer';
+import type { Mail } from './mailer';
 
 export function verificationMail(to: string, name: string, link: string, locale: string): Mail {
   if (locale === 'en') {

@@ -1,0 +1,18 @@
+import { defineFunction } from '../shared/http/function';
+import * as h from './handlers';
+import * as r from './routes';
+
+/** Territories: sign-up, public directory, settings, categories and audit log. */
+export default defineFunction({
+  name: 'territories',
+  register(app) {
+    app.openapi(r.createTerritory, h.createTerritory);
+    app.openapi(r.listTerritories, h.listTerritories);
+    app.openapi(r.getTerritory, h.getTerritory);
+    app.openapi(r.updateTerritory, h.updateTerritory);
+    app.openapi(r.listCategories, h.listCategories);
+    app.openapi(r.createCategory, h.createCategory);
+    app.openapi(r.updateCategory, h.updateCategory);
+    app.openapi(r.listAuditLog, h.listAuditLog);
+  },
+});
