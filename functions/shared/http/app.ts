@@ -55,6 +55,8 @@ export function createApp(deps: Deps): App {
       crossOriginResourcePolicy: 'same-site',
       referrerPolicy: 'strict-origin-when-cross-origin',
       strictTransportSecurity: deps.config.production ? 'max-age=31536000; includeSubDomains' : false,
+      // A handler that sets one of these headers itself (the docs page's own CSP) keeps it.
+      overwrite: false,
     }),
   );
   app.use(
