@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../functions/shared/config';
+import { type Database, openPglite } from '../../functions/shared/db/client';
+import { migrate } from '../../functions/shared/db/migrate';
+import { startMailbox, type Mailbox } from '../../tests/support/mailbox';
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TERRITORY } from '../db/demo-data';
+import { seedDemo } from '../db/seed';
+import { createServer } from './server';
+
+const ORIGIN = 'http://localhost:3999';
+
+describe('npm start server on PGlite with the demo territory', () => {
+  let database: Database;
+  let mailbox: Mailbox;
+  let app: ReturnType<typeof createServer>;
+  const call = (method: string, path: string, init: RequestInit = {}) =>
+    app.fetch(new Request(`${ORIGIN}${path}`, { method, ...init }));
+
+  beforeAll(async () => {
+    database = await openPglite('memory://');
+    await migrate(database);
+    mailbox = await startMailbox();
+    const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: ORIGIN, LOG_LEVEL: 'silent', SMTP_URL: mailbox.url, SECRETS_DIR: '/nonexistent' } as NodeJS.ProcessEnv);
+    app = createServer(config, database);
+  });
+  afterAll(async () => {
+    await mailbox?.close();
+    await database?.close();
+  });
+
+  it('seeds the demo territory once', async () => {
+    const first = await seedDemo(database);
+    const second = await seedDemo(database);
+    expect(first.seeded).toBe(true);
+    expect(second.seeded).toBe(false);
+    const res = await call('GET', `/api/v1/territories/${DEMO_TERRITORY.slug}`);
+    expect(res.status).toBe(200);
+    expect((await res.json()).name).toContain('Bigorre');
+  });
+
+  it('lets every demo person sign in with the printed password', async () => {
+    for (const person of DEMO_PEOPLE) {
+      const res = await call('POST', '/api/v1/auth/login', {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: person.email, password: DEMO_PASSWORD }),
+      });
+      expect(res.status, person.email).toBe(200);
+    }
+  });
+
+  it('serves a home page that says who hosts the instance', async () => {
+    const res = await call('GET', '/');
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('Hébergement');
+    expect(page).toContain('/api/docs');
+  });
+
+  it('confirms an email address from the link in the mail, without JavaScript', async () => {
+    const res = await call('POST', '/api/v1/auth/register', {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nouvelle@example.fr', password: 'assez long vraiment', name: 'Nouvelle' }),
+    });
+    expect(res.status).toBe(201);
+    const mail = await mailbox.waitFor('nouvelle@example.fr', /confirmez/);
+    const link = mailbox.linkIn(mail);
+    const form = await call('GET', link.pathname + link.search);
+    expect(await form.text()).toContain('<form method="post">');
+    const done = await call('POST', link.pathname, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: link.searchParams.get('token')! }).toString(),
+    });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('est confirmée');
+    const again = await call('POST', link.pathname, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: link.searchParams.get('token')! }).toString(),
+    });
+    expect(again.status).toBe(400);
+  });
+});
