@@ -63,9 +63,9 @@ export async function buildBundles(options: BundleOptions = {}): Promise<Bundle[
   return bundles;
 }
 
-function packagesOf(metafile: Metafile): string[] {
+function packagesOf(metafile: Metafile | undefined): string[] {
   const names = new Set<string>();
-  for (const output of Object.values(metafile.outputs)) {
+  for (const output of Object.values(metafile?.outputs ?? {})) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
       if (match && bytesInOutput > 0) names.add(match[1]);
