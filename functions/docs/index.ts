@@ -22,6 +22,8 @@ function load(publicUrl: string): Promise<Rendered> {
       const document = buildOpenApiDocument(FUNCTIONS, publicUrl);
       return { document, html: renderDocsPage(document) };
     });
+    // A failure is not cached: the next request tries again (and logs again).
+    entry.catch(() => rendered.delete(publicUrl));
     rendered.set(publicUrl, entry);
   }
   return entry;
