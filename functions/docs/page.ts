@@ -7,7 +7,8 @@ import { exampleOf } from './example';
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = (value: unknown) => String(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 const pretty = (value: unknown) => `<pre>${esc(JSON.stringify(value, null, 2))}</pre>`;
-const anchor = (text: string) => text.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-');
+const anchor = (text: string) =>
+  text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-');
 
 type Schemas = Record<string, unknown>;
 
