@@ -1,3 +1,5 @@
 export * from './common';
 export * from './auth';
 export * from './territories';
+export * from './memberships';
+export * from './organisations';
