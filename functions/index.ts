@@ -2,7 +2,8 @@
 // A function's own bundle imports only its folder.
 import auth from './auth';
 import docs from './docs';
+import memberships from './memberships';
 import territories from './territories';
 import type { FunctionDefinition } from './shared/http/function';
 
-export const FUNCTIONS: FunctionDefinition[] = [auth, territories, docs];
+export const FUNCTIONS: FunctionDefinition[] = [auth, territories, memberships, docs];
