@@ -3,7 +3,8 @@
 import auth from './auth';
 import docs from './docs';
 import memberships from './memberships';
+import organisations from './organisations';
 import territories from './territories';
 import type { FunctionDefinition } from './shared/http/function';
 
-export const FUNCTIONS: FunctionDefinition[] = [auth, territories, memberships, docs];
+export const FUNCTIONS: FunctionDefinition[] = [auth, territories, memberships, organisations, docs];
