@@ -35,7 +35,7 @@ describe('npm start server on PGlite with the demo territory', () => {
     expect(second.seeded).toBe(false);
     const res = await call('GET', `/api/v1/territories/${DEMO_TERRITORY.slug}`);
     expect(res.status).toBe(200);
-    expect((await res.json()).name).toContain('Bigorre');
+    expect(((await res.json()) as { name: string }).name).toContain('Bigorre');
   });
 
   it('lets every demo person sign in with the printed password', async () => {

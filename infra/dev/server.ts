@@ -2,6 +2,7 @@
 // deployment: every function in-process behind the same route table as production.
 // PGlite allows one process only, which is why the functions are not separate here
 // (docs/decisions/004-one-process-with-pglite.md).
+import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import { FUNCTIONS } from '../../functions';
 import type { Config } from '../../functions/shared/config';
@@ -29,9 +30,10 @@ export function createServer(config: Config, database: Database) {
     }),
   );
   const gateway = createGateway(upstreams);
-  const app = new Hono();
+  // The peer address goes into X-Forwarded-For, which keys the rate limits.
+  const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
   app.route('/', accountPages((req) => gateway.fetch(req)));
   app.get('/', (c) => c.html(homePage(config)));
-  app.all('*', (c) => gateway.fetch(c.req.raw));
+  app.all('*', (c) => gateway.fetch(c.req.raw, c.env?.incoming?.socket.remoteAddress));
   return app;
 }
