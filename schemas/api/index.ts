@@ -3,3 +3,4 @@ export * from './auth';
 export * from './territories';
 export * from './memberships';
 export * from './organisations';
+export * from './listings';
