@@ -4,6 +4,14 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { affectedRows, type Database, rowsOf, type Tx } from '../../functions/shared/db/client';
 import { type Scope, type TerritoryScope, withContext, withTerritory } from '../../functions/shared/db/tenant';
+import type { TestDatabase } from '../support/database';
+
+/** What every suite of this folder shares: one seeded database per kind (see rls.test.ts). */
+export interface Isolation {
+  db: TestDatabase;
+  /** The tenant tables, discovered from the catalog. */
+  tables: string[];
+}
 
 class Rollback extends Error {
   constructor(readonly value: unknown) {
