@@ -19,6 +19,15 @@ import type * as r from './routes';
 
 const HOUR = 60 * 60 * 1000;
 
+/** The columns the application role may read (password_hash is not one of them). */
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  emailVerifiedAt: users.emailVerifiedAt,
+  locale: users.locale,
+};
+
 const userView = (u: { id: string; email: string; name: string; emailVerifiedAt: Date | null; locale: string }) => ({
   id: u.id,
   email: u.email,
@@ -39,7 +48,7 @@ export const register: RouteHandler<typeof r.register, AppEnv> = async (c) => {
     const passwordHash = await hashPassword(body.password);
     await scope.tx.insert(users).values({ id, email: body.email, name: body.name, passwordHash, locale: body.locale ?? 'fr' });
     await scope.actAs(id);
-    const [user] = await scope.tx.select().from(users).where(eq(users.id, id));
+    const [user] = await scope.tx.select(userColumns).from(users).where(eq(users.id, id));
     const session = await createSession(scope, id, deps.config.SESSION_DAYS, c.req.header('user-agent'));
     await sendVerificationMail(deps, scope, user);
     return { user, session };
@@ -67,7 +76,7 @@ export const login: RouteHandler<typeof r.login, AppEnv> = async (c) => {
     }
     if (!(await verifyPassword(found.password_hash, password))) return null;
     await scope.actAs(found.user_id);
-    const [user] = await scope.tx.select().from(users).where(eq(users.id, found.user_id));
+    const [user] = await scope.tx.select(userColumns).from(users).where(eq(users.id, found.user_id));
     const session = await createSession(scope, found.user_id, deps.config.SESSION_DAYS, c.req.header('user-agent'));
     return { user, session };
   });
@@ -101,7 +110,7 @@ export const verifyEmail: RouteHandler<typeof r.verifyEmail, AppEnv> = async (c)
       .update(users)
       .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`, updatedAt: new Date() })
       .where(eq(users.id, row.user_id))
-      .returning();
+      .returning(userColumns);
     return updated;
   });
   return c.json(userView(user), 200);
@@ -126,7 +135,7 @@ export const requestPasswordReset: RouteHandler<typeof r.requestPasswordReset, A
     const [found] = rowsOf<{ user_id: string }>(await scope.tx.execute(sql`select user_id from app.find_login(${email})`));
     if (!found) return;
     await scope.actAs(found.user_id);
-    const [user] = await scope.tx.select().from(users).where(eq(users.id, found.user_id));
+    const [user] = await scope.tx.select(userColumns).from(users).where(eq(users.id, found.user_id));
     const token = await issueUserToken(scope, user.id, 'reset_password', HOUR);
     const link = siteLink(deps.config.PUBLIC_URL, SITE_PATHS.resetPassword, { token });
     await deps.mailer.send(resetMail(user.email, user.name, link, user.locale));
@@ -169,7 +178,7 @@ export const updateMe: RouteHandler<typeof r.updateMe, AppEnv> = async (c) => {
       .update(users)
       .set({ ...body, updatedAt: new Date() })
       .where(eq(users.id, current.id))
-      .returning();
+      .returning(userColumns);
     return updated;
   });
   return c.json(userView(user), 200);
@@ -181,8 +190,8 @@ export const changePassword: RouteHandler<typeof r.changePassword, AppEnv> = asy
   const { currentPassword, newPassword } = c.req.valid('json');
   await hit(deps.database, LIMITS.login, current.email, deps.config.RATE_LIMIT_DISABLED);
   await withContext(deps.database, { userId: current.id }, async (scope) => {
-    const [user] = await scope.tx.select().from(users).where(eq(users.id, current.id));
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    const [row] = rowsOf<{ hash: string }>(await scope.tx.execute(sql`select app.my_password_hash() as hash`));
+    if (!row?.hash || !(await verifyPassword(row.hash, currentPassword))) {
       throw new ApiError(403, 'wrong_password', 'Le mot de passe actuel est incorrect.');
     }
     await scope.tx

@@ -63,6 +63,12 @@ describe.each(DATABASE_KINDS)('invitations on %s', (kind) => {
     const seen = await api.call('GET', `/api/v1/territories/${t.slug}`, { token: invitee.token });
     expect(seen.status).toBe(200);
     expect(seen.body.myMembership).toMatchObject({ role: 'member', status: 'active' });
+    // Someone who left comes back through a new invitation, with its role.
+    expect((await api.call('POST', `/api/v1/territories/${t.slug}/memberships/me/leave`, { token: invitee.token })).status).toBe(200);
+    const again = await invited(admin, t.slug, 'facilitator');
+    const back = await accept(invitee, t.slug, again.token);
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ role: 'facilitator', status: 'active' });
   });
 
   it('uses a token once, never after expiry, revocation or in another territory', async () => {

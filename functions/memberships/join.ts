@@ -19,14 +19,15 @@ import { findMembership, isModerator, membershipView, selectMemberships } from '
 /** Each pending request mails every admin and facilitator: bounded per person asking. */
 const JOIN_REQUESTS: Limit = { name: 'join-request', max: 10, windowSeconds: 60 * 60 };
 
-/** Someone who already has a membership row cannot ask again (nor accept an invitation). */
-export function refuseExisting(status: MembershipStatus): never {
+/**
+ * A pending, active or suspended membership cannot ask again (nor accept an invitation).
+ * After leaving or a refusal, one may: the same row starts afresh (migration 0006).
+ */
+export function refuseExisting(status: MembershipStatus): void {
   if (status === 'pending') throw conflict('already_member', 'Votre demande est déjà en attente de validation.', { status });
   if (status === 'active' || status === 'suspended') {
     throw conflict('already_member', 'Vous êtes déjà membre de ce territoire.', { status });
   }
-  // Re-joining after leaving or a refusal needs a database change (see README.md).
-  throw conflict('already_requested', 'Vous avez déjà fait partie de ce territoire ou demandé à le rejoindre : contactez ses animateurs.', { status });
 }
 
 export const joinTerritory: RouteHandler<typeof r.joinTerritory, AppEnv> = async (c) => {
@@ -38,7 +39,7 @@ export const joinTerritory: RouteHandler<typeof r.joinTerritory, AppEnv> = async
   await hit(deps.database, JOIN_REQUESTS, user.id, deps.config.RATE_LIMIT_DISABLED);
   const out = await withTerritory(deps.database, { userId: user.id, slug }, async (scope) => {
     const [existing] = await scope.tx
-      .select({ status: memberships.status })
+      .select({ id: memberships.id, status: memberships.status })
       .from(memberships)
       .where(and(eq(memberships.territoryId, scope.territoryId), eq(memberships.userId, user.id)));
     if (existing) refuseExisting(existing.status);
@@ -46,17 +47,23 @@ export const joinTerritory: RouteHandler<typeof r.joinTerritory, AppEnv> = async
     if (policy === 'invitation') throw forbidden('invitation_only', 'Ce territoire accueille ses membres sur invitation seulement.');
     const open = policy === 'open';
     const now = new Date();
-    const id = crypto.randomUUID();
-    await scope.tx.insert(memberships).values({
-      territoryId: scope.territoryId,
-      id,
-      userId: user.id,
-      role: 'member',
-      status: open ? 'active' : 'pending',
+    const request = {
+      role: 'member' as const,
+      status: open ? ('active' as const) : ('pending' as const),
       charterAcceptedAt: now,
       message: message?.trim() ?? '',
       decidedAt: open ? now : null,
-    });
+    };
+    const id = existing?.id ?? crypto.randomUUID();
+    if (existing) {
+      // Asking again after leaving or a refusal: the earlier decision no longer applies.
+      await scope.tx
+        .update(memberships)
+        .set({ ...request, decidedBy: null, decisionMessage: null, organisationId: null })
+        .where(and(eq(memberships.territoryId, scope.territoryId), eq(memberships.id, id)));
+    } else {
+      await scope.tx.insert(memberships).values({ territoryId: scope.territoryId, id, userId: user.id, ...request });
+    }
     const moderators = open
       ? []
       : rowsOf<Recipient>(await scope.tx.execute(sql`select name, email, locale from app.membership_moderators(${scope.territoryId})`));

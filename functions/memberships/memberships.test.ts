@@ -116,6 +116,12 @@ describe.each(DATABASE_KINDS)('memberships on %s', (kind) => {
     await api.mailbox.waitFor(bob.email, /n'est pas retenue/);
     const mine = await api.call('GET', `${base(t.slug)}/me`, { token: bob.token });
     expect(mine.body).toMatchObject({ status: 'rejected', decisionMessage: 'Compte anonyme.' });
+    // A refused person may ask again: back in the queue, the old decision cleared.
+    const askedAgain = await join(bob, t.slug, { acceptCharter: true, message: 'Je représente la ferme Dupin.' });
+    expect(askedAgain.status).toBe(201);
+    expect(askedAgain.body).toMatchObject({ status: 'pending', role: 'member' });
+    expect((await api.call('GET', `${base(t.slug)}/me`, { token: bob.token })).body.decisionMessage ?? null).toBeNull();
+    expect((await decide(admin, b.id, 'reject')).body.status).toBe('rejected');
 
     const invalid = await decide(admin, a.id, 'approve');
     expect(invalid.status).toBe(409);
@@ -182,9 +188,11 @@ describe.each(DATABASE_KINDS)('memberships on %s', (kind) => {
     expect(left.status).toBe(200);
     expect(left.body.status).toBe('left');
     expect((await leave(admin)).body.code).toBe('not_a_member');
-    // Asking again after leaving needs a database change (README.md): refused cleanly for now.
-    expect((await join(admin, t.slug)).body.code).toBe('already_requested');
     expect((await leave(other)).body.code).toBe('last_admin');
+    // Asking again after leaving: the same membership starts afresh, as a plain member.
+    const back = await join(admin, t.slug);
+    expect(back.status).toBe(201);
+    expect(back.body).toMatchObject({ status: 'active', role: 'member' });
   });
 
   it('pages through members newest first and refuses forged cursors', async () => {

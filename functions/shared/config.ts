@@ -15,6 +15,8 @@ const ConfigSchema = z.object({
   http_port: z.coerce.number().int().min(1).max(65535).optional(),
   PUBLIC_URL: z.string().url().optional(),
   DATABASE_URL: z.string().optional(),
+  /** Owner connection for migrations and the demo seed; defaults to DATABASE_URL. */
+  MIGRATION_DATABASE_URL: z.string().optional(),
   /** Where OpenFaaS mounts secrets; DATABASE_URL is read from a file there when unset. */
   SECRETS_DIR: z.string().default('/var/openfaas/secrets'),
   DATA_DIR: z.string().default('.data'),

@@ -6,7 +6,7 @@ import { migrate } from '../../functions/shared/db/migrate';
 import { assertRlsBackstop } from '../../functions/shared/db/tenant';
 
 const config = loadConfig();
-const database = await openDatabase({ ...config, DATABASE_URL: process.env.MIGRATION_DATABASE_URL ?? config.DATABASE_URL });
+const database = await openDatabase({ ...config, DATABASE_URL: config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL });
 try {
   await migrate(database);
   await assertRlsBackstop(database);

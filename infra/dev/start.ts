@@ -4,15 +4,21 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from '../../functions/shared/config';
 import { openDatabase } from '../../functions/shared/db/client';
 import { migrate } from '../../functions/shared/db/migrate';
-import { assertRlsBackstop } from '../../functions/shared/db/tenant';
+import { assertRlsBackstop, loginIsPrivileged } from '../../functions/shared/db/tenant';
 import { seedDemo } from '../db/seed';
 import { createServer } from './server';
 
 const config = loadConfig();
 const database = await openDatabase(config);
-await migrate(database);
-await assertRlsBackstop(database);
-const seed = await seedDemo(database);
+// Migrations and the seed run as the owner; requests run as soliterr_app.
+const owner = config.MIGRATION_DATABASE_URL ? await openDatabase({ ...config, DATABASE_URL: config.MIGRATION_DATABASE_URL }) : database;
+await migrate(owner);
+const seed = await seedDemo(owner);
+if (owner !== database) await owner.close();
+await assertRlsBackstop(database, { requireUnprivilegedLogin: config.production });
+if (await loginIsPrivileged(database)) {
+  console.warn('Warning: DATABASE_URL logs in as a superuser or BYPASSRLS role. Fine for trying SoliTERR; in production, log in as a member of soliterr_app (NODE_ENV=production refuses to start otherwise).');
+}
 const app = createServer(config, database);
 
 const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {

@@ -66,6 +66,20 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('function bundles as separate pr
     gateway = await startGatewayServer({ urls: Object.fromEntries(running.map((p) => [p.name, p.url])), port: gatewayPort });
   });
 
+  it('refuses to start in production when DATABASE_URL logs in as a superuser', async () => {
+    const child = runBundle(fileOf('auth'), {
+      DATABASE_URL: db.ownerUrl!,
+      NODE_ENV: 'production',
+      SECRETS_DIR: '/nonexistent',
+      LOG_LEVEL: 'silent',
+      http_port: String(await freePort()),
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => (stderr += chunk));
+    expect(await exitOf(child)).toBe(1);
+    expect(stderr).toMatch(/superuser or BYPASSRLS/);
+  });
+
   afterAll(async () => {
     await gateway?.close();
     await Promise.all(running.map((p) => p.stop()));

@@ -6,12 +6,18 @@ import { migrate } from '../../functions/shared/db/migrate';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** The login role of the application in the PostgreSQL test runs. */
+export const APP_LOGIN = 'soliterr_test_app';
+
 export interface TestDatabase {
   kind: DatabaseKind;
   database: Database;
   /** A connection as the schema owner, to check what is really stored (bypasses RLS). */
   owner: Database;
+  /** PostgreSQL only: the application's URL (an unprivileged login, member of soliterr_app). */
   url?: string;
+  /** PostgreSQL only: the owner's URL (superuser), for migrations and fault tests. */
+  ownerUrl?: string;
   drop(): Promise<void>;
 }
 
@@ -30,16 +36,29 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   const name = `soliterr_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = postgres(POSTGRES_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const owner = openPostgres(url.toString(), { max: 2 });
+  const ownerUrl = new URL(POSTGRES_URL);
+  ownerUrl.pathname = `/${name}`;
+  const owner = openPostgres(ownerUrl.toString(), { max: 2 });
   await migrate(owner);
-  const database = openPostgres(url.toString(), { max: 5 });
+  // As in production, the application logs in as a role that is neither superuser nor
+  // owner: SQL running as soliterr_app cannot RESET ROLE into more rights. Roles are
+  // cluster-wide and test files run in parallel, hence the tolerant creation.
+  await admin.unsafe(`
+    do $$ begin
+      create role ${APP_LOGIN} login nosuperuser nobypassrls nocreatedb nocreaterole;
+    exception when duplicate_object or unique_violation then null;
+    end $$`);
+  await admin.unsafe(`grant soliterr_app to ${APP_LOGIN}`).catch(() => {});
+  const appUrl = new URL(ownerUrl);
+  appUrl.username = APP_LOGIN;
+  appUrl.password = '';
+  const database = openPostgres(appUrl.toString(), { max: 5 });
   return {
     kind,
     database,
     owner,
-    url: url.toString(),
+    url: appUrl.toString(),
+    ownerUrl: ownerUrl.toString(),
     async drop() {
       await database.close();
       await owner.close();

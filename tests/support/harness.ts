@@ -24,6 +24,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** Raw body (string) sent as is, with the given content-type header. */
   raw?: string;
+  /** A 5xx answer fails the test unless the test expects one (fault tests). */
+  allowServerError?: boolean;
 }
 
 export interface TestApi {
@@ -87,6 +89,9 @@ export async function createTestApi(kind: DatabaseKind, env: Record<string, stri
     }
     const res = await gateway.fetch(new Request(`${ORIGIN}${path}`, { method, headers, body }));
     const text = await res.text();
+    if (res.status >= 500 && !options.allowServerError) {
+      throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 500)}`);
+    }
     let parsed: unknown = text;
     if (text && /json/.test(res.headers.get('content-type') ?? '')) parsed = JSON.parse(text);
     return { status: res.status, headers: res.headers, body: parsed as any };

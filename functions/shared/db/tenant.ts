@@ -92,9 +92,15 @@ export async function withTerritory<T>(
 
 /**
  * Refuses to start when the role requests run as could bypass row-level security:
- * superuser, BYPASSRLS, or owner of any table.
+ * superuser, BYPASSRLS, or owner of any table. With `requireUnprivilegedLogin` (production
+ * on PostgreSQL), the login role itself must not be privileged either: SQL running as
+ * soliterr_app could otherwise `RESET ROLE` back to it. PGlite is embedded: its only
+ * session is a superuser, and nothing outside the process can reach it.
  */
-export async function assertRlsBackstop(database: Database): Promise<void> {
+export async function assertRlsBackstop(
+  database: Database,
+  options: { requireUnprivilegedLogin?: boolean } = {},
+): Promise<void> {
   const [row] = rowsOf<{ superuser: boolean; bypass: boolean; owned: number; app_role: string }>(
     await database.db.transaction(async (tx) => {
       await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
@@ -112,4 +118,19 @@ export async function assertRlsBackstop(database: Database): Promise<void> {
         `(superuser=${row?.superuser}, bypassrls=${row?.bypass}, owned tables=${row?.owned}).`,
     );
   }
+  if (options.requireUnprivilegedLogin && (await loginIsPrivileged(database))) {
+    throw new Error(
+      'Refusing to start: DATABASE_URL logs in as a superuser or BYPASSRLS role. ' +
+        `Log in as a role that is only a member of ${APP_ROLE} (see docs/decisions/003-row-level-security.md).`,
+    );
+  }
+}
+
+/** True when the login role of a PostgreSQL connection is superuser or BYPASSRLS. */
+export async function loginIsPrivileged(database: Database): Promise<boolean> {
+  if (database.kind !== 'postgres') return false;
+  const [login] = rowsOf<{ privileged: boolean }>(
+    await database.db.execute(sql`select rolsuper or rolbypassrls as privileged from pg_roles where rolname = session_user`),
+  );
+  return login?.privileged ?? true;
 }

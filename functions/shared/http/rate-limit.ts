@@ -1,5 +1,6 @@
 // Fixed-window rate limits kept in PostgreSQL: functions are stateless and scale out,
 // so a counter in memory would be per instance. Keys are hashed (no email or IP at rest).
+// The table is reachable only through app.rate_limit_hit (migration 0006).
 import { sql } from 'drizzle-orm';
 import { hashToken } from '../auth/tokens';
 import { rowsOf } from '../db/client';
@@ -28,17 +29,11 @@ export const LIMITS = {
 export async function hit(database: Database, limit: Limit, subject: string, disabled = false): Promise<void> {
   if (disabled) return;
   const key = `${limit.name}:${hashToken(subject.toLowerCase())}`;
-  const [row] = await withContext(database, {}, async (scope) => rowsOf<{ hits: number; retry: number }>(
-    await scope.tx.execute(sql`
-      insert into rate_limits (key, window_start, hits) values (${key}, now(), 1)
-      on conflict (key) do update set
-        hits = case when rate_limits.window_start < now() - make_interval(secs => ${limit.windowSeconds})
-                    then 1 else rate_limits.hits + 1 end,
-        window_start = case when rate_limits.window_start < now() - make_interval(secs => ${limit.windowSeconds})
-                    then now() else rate_limits.window_start end
-      returning hits,
-        ceil(extract(epoch from (window_start + make_interval(secs => ${limit.windowSeconds}) - now())))::int as retry`),
-  ));
+  const [row] = await withContext(database, {}, async (scope) =>
+    rowsOf<{ hits: number; retry: number }>(
+      await scope.tx.execute(sql`select hits, retry_after as retry from app.rate_limit_hit(${key}, ${limit.windowSeconds})`),
+    ),
+  );
   if (row && row.hits > limit.max) {
     throw new ApiError(429, 'rate_limited', 'Trop de tentatives. Réessayez plus tard.', {}, {
       'retry-after': String(Math.max(1, row.retry)),

@@ -12,7 +12,7 @@ export async function startFunction(def: FunctionDefinition): Promise<void> {
     throw new Error(`${def.name}: DATABASE_URL (or the secret file database-url) is required for a function process.`);
   }
   const deps = await createDeps(config, def.name);
-  await assertRlsBackstop(deps.database);
+  await assertRlsBackstop(deps.database, { requireUnprivilegedLogin: config.production });
   const app = buildFunction(def, deps);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: '0.0.0.0' }, (info) => {
     deps.logger.info('listening', { port: info.port });
