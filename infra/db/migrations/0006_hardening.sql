@@ -27,8 +27,9 @@ CREATE OR REPLACE FUNCTION app.guard_membership_change() RETURNS trigger
           fresh_start := true;
         ELSIF self AND OLD.status IN ('pending', 'left', 'rejected') AND NEW.status = 'active'
            AND EXISTS (SELECT 1 FROM public.invitations i
-                        WHERE i.territory_id = OLD.territory_id AND i.accepted_at = now()
-                          AND i.role = NEW.role) THEN
+                        WHERE i.territory_id = OLD.territory_id AND i.role = NEW.role
+                          -- accepted_at keeps milliseconds (0007); now() has microseconds.
+                          AND i.accepted_at BETWEEN now() - interval '1 millisecond' AND now() + interval '1 millisecond') THEN
           -- Accepting an invitation: app.accept_invitation marked it accepted in this transaction.
           fresh_start := true;
         ELSE
