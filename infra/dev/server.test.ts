@@ -3,7 +3,7 @@ import { loadConfig } from '../../functions/shared/config';
 import { type Database, openPglite } from '../../functions/shared/db/client';
 import { migrate } from '../../functions/shared/db/migrate';
 import { startMailbox, type Mailbox } from '../../tests/support/mailbox';
-import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TERRITORY } from '../db/demo-data';
+import { DEMO_LISTINGS, DEMO_PASSWORD, DEMO_PENDING, DEMO_PEOPLE, DEMO_TERRITORY } from '../db/demo-data';
 import { seedDemo } from '../db/seed';
 import { createServer } from './server';
 
@@ -46,6 +46,25 @@ describe('npm start server on PGlite with the demo territory', () => {
       });
       expect(res.status, person.email).toBe(200);
     }
+  });
+
+  it('shows visitors the public offers and needs only, and the facilitator the newcomer waiting', async () => {
+    const visitor = await call('GET', `/api/v1/territories/${DEMO_TERRITORY.slug}/listings?limit=100`);
+    const titles = ((await visitor.json()) as { items: { title: string }[] }).items.map((l) => l.title);
+    expect(titles.sort()).toEqual(DEMO_LISTINGS.filter((l) => l.visibility === 'public').map((l) => l.title).sort());
+    expect(titles.join(' ')).toContain('Prêt de véhicules du parc hospitalier');
+
+    const login = await call('POST', '/api/v1/auth/login', {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_PEOPLE[1].email, password: DEMO_PASSWORD }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const queue = await call('GET', `/api/v1/territories/${DEMO_TERRITORY.slug}/memberships?status=pending`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(queue.status).toBe(200);
+    const pending = ((await queue.json()) as { items: { user: { name: string }; message: string }[] }).items;
+    expect(pending).toEqual([expect.objectContaining({ user: expect.objectContaining({ name: DEMO_PENDING.name }), message: DEMO_PENDING.message })]);
   });
 
   it('serves a home page that says who hosts the instance', async () => {

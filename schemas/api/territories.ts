@@ -75,26 +75,7 @@ export const MyMembershipSummary = z
   })
   .openapi('MyMembershipSummary');
 
-export const TerritorySchema = z
-  .object({
-    id: z.uuid(),
-    slug: z.string(),
-    name: z.string(),
-    description: z.string(),
-    departement: z.string().nullable(),
-    region: z.string().nullable(),
-    centerLat: z.number().nullable(),
-    centerLon: z.number().nullable(),
-    membershipPolicy: z.enum(MEMBERSHIP_POLICIES),
-    visibility: z.enum(TERRITORY_VISIBILITIES),
-    charter: z.string(),
-    accentColor: z.string().nullable(),
-    createdAt: Timestamp,
-    /** The caller's membership, when they have one. */
-    myMembership: MyMembershipSummary.nullable(),
-  })
-  .openapi('Territory');
-
+/** What the public directory shows of a territory. */
 export const TerritorySummary = z
   .object({
     id: z.uuid(),
@@ -108,6 +89,16 @@ export const TerritorySummary = z
     membershipPolicy: z.enum(MEMBERSHIP_POLICIES),
   })
   .openapi('TerritorySummary');
+
+/** A territory as its page shows it: the summary, its charter and the caller's membership. */
+export const TerritorySchema = TerritorySummary.extend({
+  visibility: z.enum(TERRITORY_VISIBILITIES),
+  charter: z.string(),
+  accentColor: z.string().nullable(),
+  createdAt: Timestamp,
+  /** The caller's membership, when they have one. */
+  myMembership: MyMembershipSummary.nullable(),
+}).openapi('Territory');
 
 export const DirectoryQuery = z.strictObject({
   q: text(100).optional().openapi({ description: 'Texte cherché dans le nom, le département ou la région' }),
