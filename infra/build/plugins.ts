@@ -1,5 +1,6 @@
 // What the function bundles leave out or slim down, and why. Each one is a size
 // decision measured with esbuild's metafile (see README.md for the figures).
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BuildOptions, Plugin } from 'esbuild';
 
@@ -45,6 +46,50 @@ export const onlyFrenchAndEnglishZodLocales: Plugin = {
   },
 };
 
+/**
+ * postgres.js 3.4.9 (the latest release) can crash the whole process when PostgreSQL goes
+ * away in the middle of a transaction: the ROLLBACK written after the connection closed
+ * is flushed by a setImmediate that calls `socket.write` on a null socket (an uncaught
+ * TypeError, porsager/postgres#1154, #1208), and the teardown leaves a stale write timer
+ * that can stall the next query on that connection forever. The resilience suite
+ * (tests/resilience) stops PostgreSQL under load and caught both. Until a release fixes
+ * them, the bundles carry this patch: a write without a socket rejects its queries with
+ * CONNECTION_CLOSED (which the API answers 503), and teardown forgets the pending write.
+ * The build fails if the source no longer looks as expected, so an upgrade is re-checked.
+ */
+/** [what the source says, what the bundle gets instead, how many times it must occur]. */
+export const POSTGRES_CONNECTION_PATCHES: [from: string, to: string, times: number][] = [
+  [
+    'function nextWrite(fn) {\n',
+    "function nextWrite(fn) {\n    if (socket === null) { chunk = nextWriteTimer = null; error(Errors.connection('CONNECTION_CLOSED', options)); return false }\n",
+    1,
+  ],
+  // terminate() and closed(): clear the timer AND forget it, or write() never schedules again.
+  ['\n    clearImmediate(nextWriteTimer)\n', '\n    clearImmediate(nextWriteTimer), chunk = nextWriteTimer = null\n', 2],
+];
+
+export function patchPostgresConnection(source: string): string {
+  let patched = source;
+  for (const [from, to, times] of POSTGRES_CONNECTION_PATCHES) {
+    const count = patched.split(from).length - 1;
+    if (count !== times) {
+      throw new Error(`postgres.js connection.js changed (${count}× "${from.trim()}", expected ${times}): re-check infra/build/plugins.ts`);
+    }
+    patched = patched.replaceAll(from, to);
+  }
+  return patched;
+}
+
+export const postgresClosedSocketGuard: Plugin = {
+  name: 'soliterr-postgres-closed-socket',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]postgres[\\/](cjs[\\/])?src[\\/]connection\.js$/ }, async (args) => ({
+      loader: 'js',
+      contents: patchPostgresConnection(await readFile(args.path, 'utf8')),
+    }));
+  },
+};
+
 export const BUNDLE_OPTIONS: BuildOptions = {
   bundle: true,
   platform: 'node',
@@ -61,5 +106,5 @@ export const BUNDLE_OPTIONS: BuildOptions = {
   // hash-wasm's "main" is a UMD file holding every algorithm (210 KiB); its ES module
   // build lets esbuild keep argon2 only (30 KiB).
   alias: { 'hash-wasm': 'hash-wasm/dist/index.esm.js' },
-  plugins: [withoutEmbeddedDatabase, onlyFrenchAndEnglishZodLocales],
+  plugins: [withoutEmbeddedDatabase, onlyFrenchAndEnglishZodLocales, postgresClosedSocketGuard],
 };

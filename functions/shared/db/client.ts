@@ -40,6 +40,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     max: options.max ?? 10,
     onnotice: () => {},
     connect_timeout: 5,
+    // postgres.js waits up to 20 s (3^n/100 s) before reconnecting after failed attempts, so
+    // while PostgreSQL restarts a request could wait that long for a 503, and the function
+    // would recover seconds after the server. Capped at 1 s: every request is answered
+    // within connect_timeout + 1 s, and recovery follows the server (tests/resilience).
+    backoff: (attempts: number) => Math.min(0.1 * attempts, 1),
     idle_timeout: 30,
     // Transaction pooling (PgBouncer) cannot keep prepared statements per session.
     prepare: false,
