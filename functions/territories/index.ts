@@ -1,5 +1,6 @@
 import { defineFunction } from '../shared/http/function';
 import * as h from './handlers';
+import { getInstance, instanceHandler } from './instance';
 import * as r from './routes';
 
 /** Territories: sign-up, public directory, settings, categories and audit log. */
@@ -14,5 +15,6 @@ export default defineFunction({
     app.openapi(r.createCategory, h.createCategory);
     app.openapi(r.updateCategory, h.updateCategory);
     app.openapi(r.listAuditLog, h.listAuditLog);
+    app.openapi(getInstance, instanceHandler);
   },
 });

@@ -66,35 +66,4 @@ describe('npm start server on PGlite with the demo territory', () => {
     const pending = ((await queue.json()) as { items: { user: { name: string }; message: string }[] }).items;
     expect(pending).toEqual([expect.objectContaining({ user: expect.objectContaining({ name: DEMO_PENDING.name }), message: DEMO_PENDING.message })]);
   });
-
-  it('serves a home page that says who hosts the instance', async () => {
-    const res = await call('GET', '/');
-    expect(res.status).toBe(200);
-    const page = await res.text();
-    expect(page).toContain('Hébergement');
-    expect(page).toContain('/api/docs');
-  });
-
-  it('confirms an email address from the link in the mail, without JavaScript', async () => {
-    const res = await call('POST', '/api/v1/auth/register', {
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'nouvelle@example.fr', password: 'assez long vraiment', name: 'Nouvelle' }),
-    });
-    expect(res.status).toBe(201);
-    const mail = await mailbox.waitFor('nouvelle@example.fr', /confirmez/);
-    const link = mailbox.linkIn(mail);
-    const form = await call('GET', link.pathname + link.search);
-    expect(await form.text()).toContain('<form method="post">');
-    const done = await call('POST', link.pathname, {
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: link.searchParams.get('token')! }).toString(),
-    });
-    expect(done.status).toBe(200);
-    expect(await done.text()).toContain('est confirmée');
-    const again = await call('POST', link.pathname, {
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: link.searchParams.get('token')! }).toString(),
-    });
-    expect(again.status).toBe(400);
-  });
 });

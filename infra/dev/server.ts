@@ -1,5 +1,6 @@
-// The whole product in one process, for `npm start` and for a single-territory
-// deployment: every function in-process behind the same route table as production.
+// The whole API in one process, for `npm start` and for a single-territory deployment:
+// every function in-process behind the same route table as production. The site (web/)
+// is mounted in front of it by infra/dev/site.ts.
 // PGlite allows one process only, which is why the functions are not separate here
 // (docs/decisions/004-one-process-with-pglite.md).
 import type { HttpBindings } from '@hono/node-server';
@@ -11,8 +12,6 @@ import { createLogger } from '../../functions/shared/http/logger';
 import { buildFunction } from '../../functions/shared/http/function';
 import { createMailer } from '../../functions/shared/mail/mailer';
 import { createGateway } from '../gateway/gateway';
-import { accountPages } from './account-pages';
-import { homePage } from './home-page';
 
 export function createServer(config: Config, database: Database) {
   const logger = createLogger(config.LOG_LEVEL, { service: 'soliterr' });
@@ -32,8 +31,6 @@ export function createServer(config: Config, database: Database) {
   const gateway = createGateway(upstreams);
   // The peer address goes into X-Forwarded-For, which keys the rate limits.
   const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
-  app.route('/', accountPages((req) => gateway.fetch(req)));
-  app.get('/', (c) => c.html(homePage(config)));
   app.all('*', (c) => gateway.fetch(c.req.raw, c.env?.incoming?.socket.remoteAddress));
   return app;
 }

@@ -4,3 +4,4 @@ export * from './territories';
 export * from './memberships';
 export * from './organisations';
 export * from './listings';
+export * from './instance';
