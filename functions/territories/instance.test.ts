@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHARTER_TEMPLATE } from '../../schemas/db/defaults';
 import { createTestApi, type TestApi } from '../../tests/support/harness';
 
 // No database kind matters here: the answer comes from the configuration only.
@@ -18,6 +19,14 @@ describe('the instance: who hosts it', () => {
       operator: 'Syndicat mixte du numérique 65',
       location: 'Tarbes, France',
       licence: 'AGPL-3.0-or-later',
+      charterTemplate: CHARTER_TEMPLATE,
     });
+  });
+
+  it('gives the charter template a new territory starts from, the same one the API would use', async () => {
+    const res = await api.call('GET', '/api/v1/instance');
+    const template = (res.body as { charterTemplate: string }).charterTemplate;
+    expect(template.startsWith('Charte du territoire')).toBe(true);
+    expect(template).toContain('pas de compte anonyme');
   });
 });

@@ -2,6 +2,7 @@
 // page of the site can say it (PRODUCT.md: known hosting). Read from the configuration.
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import { InstanceInfo } from '../../schemas/api';
+import { CHARTER_TEMPLATE } from '../../schemas/db/defaults';
 import type { AppEnv } from '../shared/http/deps';
 import { ANYONE, errors, jsonResponse } from '../shared/http/openapi';
 
@@ -23,6 +24,7 @@ export const instanceHandler: RouteHandler<typeof getInstance, AppEnv> = (c) => 
       operator: config.HOSTING_OPERATOR,
       location: config.HOSTING_LOCATION,
       licence: 'AGPL-3.0-or-later' as const,
+      charterTemplate: CHARTER_TEMPLATE,
     },
     200,
   );

@@ -921,6 +921,8 @@ export interface components {
              * @enum {string}
              */
             licence: "AGPL-3.0-or-later";
+            /** @description Le modèle de charte proposé à qui crée un territoire (à adapter) */
+            charterTemplate: string;
         };
         Membership: {
             /** Format: uuid */
