@@ -21,6 +21,7 @@ const session: Handle = async ({ event, resolve }) => {
       token,
       clientAddress: event.getClientAddress(),
       locale: event.locals.locale,
+      userAgent: event.request.headers.get('user-agent'),
       inProcess: event.platform?.req?.soliterrApi,
       origin: event.url.origin,
     });

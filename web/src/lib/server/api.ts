@@ -13,6 +13,8 @@ export interface ApiOptions {
   /** The visitor's address: it keys the API's rate limits. */
   clientAddress: string;
   locale: string;
+  /** The browser's user agent: the API records it with a new session ("my sessions"). */
+  userAgent?: string | null;
   /** Set by `npm start`: the gateway in the same process (App.Platform). */
   inProcess?: (request: Request) => Promise<Response>;
   origin: string;
@@ -40,6 +42,7 @@ export function createApi(options: ApiOptions): Api {
     'x-forwarded-for': options.clientAddress,
   };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.userAgent) headers['user-agent'] = options.userAgent.slice(0, 500);
   const send = options.inProcess ?? ((request: Request) => fetch(request));
   return createClient<paths>({ baseUrl: apiBase(options), headers, fetch: (request) => send(request).catch(unavailable) });
 }
