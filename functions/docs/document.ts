@@ -37,7 +37,12 @@ export interface OpenApiDocument {
   servers?: { url: string; description?: string }[];
   tags?: { name: string; description?: string }[];
   paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
-  components?: { schemas?: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
+  components?: {
+    schemas?: Record<string, unknown>;
+    securitySchemes?: Record<string, unknown>;
+    /** Parameters shared by several operations, which refer to them as `{ $ref }` (Idempotency-Key). */
+    parameters?: Record<string, NonNullable<Operation['parameters']>[number]>;
+  };
 }
 
 export interface OperationEntry {

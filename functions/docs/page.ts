@@ -13,7 +13,7 @@ const anchor = (text: string) =>
 type Schemas = Record<string, unknown>;
 
 export function renderDocsPage(document: OpenApiDocument): string {
-  const groups = operationsByTag(document);
+  const groups = operationsByTag(withSharedParameters(document));
   const schemas = (document.components?.schemas ?? {}) as Schemas;
   const server = document.servers?.[0]?.url ?? '';
   const nav = [...groups].map(([tag, ops]) => `<li><a href="#tag-${anchor(tag)}">${esc(tag)}</a> (${ops.length})</li>`);
@@ -49,6 +49,22 @@ ${Object.entries(schemas).map(([name, schema]) => `<h3 id="schema-${esc(name)}">
 <script>${SCRIPT}</script>
 </body>
 </html>`;
+}
+
+/** A copy where `{ $ref: '#/components/parameters/X' }` is replaced by X, to render it like the others. */
+function withSharedParameters(document: OpenApiDocument): OpenApiDocument {
+  const shared = document.components?.parameters ?? {};
+  const copy = structuredClone(document);
+  for (const item of Object.values(copy.paths)) {
+    for (const operation of Object.values(item)) {
+      if (!operation?.parameters) continue;
+      operation.parameters = operation.parameters.map((p) => {
+        const ref = (p as { $ref?: string }).$ref;
+        return ref ? (shared[ref.replace('#/components/parameters/', '')] ?? p) : p;
+      });
+    }
+  }
+  return copy;
 }
 
 function renderOperation({ method, path, operation }: OperationEntry, schemas: Schemas): string {

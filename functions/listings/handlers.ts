@@ -3,6 +3,7 @@ import { listings } from '../../schemas/db';
 import { requireUser } from '../shared/auth/middleware';
 import { withTerritory } from '../shared/db/tenant';
 import type { AppEnv } from '../shared/http/deps';
+import { idempotent } from '../shared/http/idempotency';
 import { forbidden, unauthorized } from '../shared/http/problems';
 import { listingNotFound } from './guarded-update';
 import { etag } from './preconditions';
@@ -18,7 +19,7 @@ export const createListing: RouteHandler<typeof r.createListing, AppEnv> = async
   const user = requireUser(c);
   const { slug } = c.req.valid('param');
   const body = c.req.valid('json');
-  const view = await withTerritory(c.get('deps').database, { userId: user.id, slug }, async (scope) => {
+  return withTerritory(c.get('deps').database, { userId: user.id, slug }, idempotent(c, async (scope) => {
     if (!scope.membershipId) {
       throw forbidden('members_only', 'Seuls les membres actifs du territoire publient des offres et des besoins.');
     }
@@ -52,9 +53,9 @@ export const createListing: RouteHandler<typeof r.createListing, AppEnv> = async
     });
     const row = await findListing(scope, id);
     if (!row) throw listingNotFound();
-    return listingView(row, scope);
-  });
-  return c.json(view, 201, { etag: etag(view.version), location: `/api/v1/territories/${slug}/listings/${view.id}` });
+    const view = listingView(row, scope);
+    return c.json(view, 201, { etag: etag(view.version), location: `/api/v1/territories/${slug}/listings/${view.id}` });
+  }));
 };
 
 export const listListings: RouteHandler<typeof r.listListings, AppEnv> = async (c) => {

@@ -9,6 +9,7 @@ import {
   UpdateListingBody,
 } from '../../schemas/api';
 import { ANYONE, errors, jsonBody, jsonResponse, SIGNED_IN, SlugParam, UuidParam } from '../shared/http/openapi';
+import { IdempotencyHeaders } from '../shared/http/idempotency';
 
 const tags = ['Offres et besoins'];
 const slugParams = z.object({ slug: SlugParam });
@@ -35,8 +36,8 @@ export const createListing = createRoute({
   method: 'post', path: '/api/v1/territories/{slug}/listings', operationId: 'createListing', tags, security: SIGNED_IN,
   summary: 'Publier une offre ou un besoin (membres actifs)',
   description: 'La structure par défaut est celle que représente l’auteur. Visibilité par défaut : membres du territoire.',
-  request: { params: slugParams, body: jsonBody(CreateListingBody) },
-  responses: { 201: withETag('Annonce publiée', 201), ...errors(401, 403, 404, 422) },
+  request: { params: slugParams, headers: IdempotencyHeaders, body: jsonBody(CreateListingBody) },
+  responses: { 201: withETag('Annonce publiée', 201), ...errors(401, 403, 404, 409, 422) },
 });
 
 export const listListings = createRoute({

@@ -8,6 +8,7 @@ import {
   PageQuery,
 } from '../../schemas/api';
 import { errors, jsonBody, jsonResponse, SIGNED_IN, SlugParam, UuidParam } from '../shared/http/openapi';
+import { IdempotencyHeaders } from '../shared/http/idempotency';
 
 const tags = ['Invitations'];
 const slugParams = z.object({ slug: SlugParam });
@@ -18,8 +19,8 @@ export const createInvitation = createRoute({
   description:
     "Envoie un lien valable 14 jours. Les animateurs invitent des membres ou des animateurs ; seuls les administrateurs invitent des administrateurs. " +
     "Limité à 5 invitations par heure et par personne qui invite.",
-  request: { params: slugParams, body: jsonBody(CreateInvitationBody) },
-  responses: { 201: jsonResponse(InvitationSchema, 'Invitation envoyée'), ...errors(401, 403, 404, 409, 429) },
+  request: { params: slugParams, headers: IdempotencyHeaders, body: jsonBody(CreateInvitationBody) },
+  responses: { 201: jsonResponse(InvitationSchema, 'Invitation envoyée'), ...errors(401, 403, 404, 409, 422, 429) },
 });
 
 export const listInvitations = createRoute({

@@ -12,6 +12,7 @@ import { rowsOf } from '../shared/db/client';
 import { type TerritoryScope, withContext, withTerritory } from '../shared/db/tenant';
 import { decodeCursor, encodeCursor } from '../shared/http/cursor';
 import type { AppEnv } from '../shared/http/deps';
+import { idempotent } from '../shared/http/idempotency';
 import { conflict, forbidden, notFound } from '../shared/http/problems';
 import { hit, LIMITS } from '../shared/http/rate-limit';
 import { SITE_PATHS, siteLink } from '../shared/mail/links';
@@ -54,7 +55,9 @@ export const createInvitation: RouteHandler<typeof r.createInvitation, AppEnv> =
   const deps = c.get('deps');
   await hit(deps.database, LIMITS.email, `invite:${user.id}`, deps.config.RATE_LIMIT_DISABLED);
   const token = generateToken();
-  const out = await withTerritory(deps.database, { userId: user.id, slug }, async (scope) => {
+  // Set only when this request invited: a replayed answer sends no second email.
+  let territoryName: string | undefined;
+  const response = await withTerritory(deps.database, { userId: user.id, slug }, idempotent(c, async (scope) => {
     requireModerator(scope);
     if (scope.role === 'facilitator' && role === 'admin') {
       throw forbidden('admin_only', 'Seul un administrateur peut inviter un administrateur.');
@@ -83,11 +86,14 @@ export const createInvitation: RouteHandler<typeof r.createInvitation, AppEnv> =
     });
     await recordAudit(scope, { action: 'invitation.created', targetType: 'invitation', targetId: id, details: { role } });
     const [row] = await selectInvitations(scope).where(and(eq(invitations.territoryId, scope.territoryId), eq(invitations.id, id)));
-    return { view: invitationView(row), name: scope.territory.name };
-  });
-  const link = siteLink(deps.config.PUBLIC_URL, SITE_PATHS.acceptInvitation(slug), { token });
-  await deliver(c, [invitationMail(email, out.name, user.name, role, message ?? '', link)]);
-  return c.json(out.view, 201);
+    territoryName = scope.territory.name;
+    return c.json(invitationView(row), 201);
+  }));
+  if (territoryName !== undefined) {
+    const link = siteLink(deps.config.PUBLIC_URL, SITE_PATHS.acceptInvitation(slug), { token });
+    await deliver(c, [invitationMail(email, territoryName, user.name, role, message ?? '', link)]);
+  }
+  return response;
 };
 
 const ListCursor = z.tuple([z.iso.datetime(), z.uuid()]);

@@ -9,6 +9,7 @@ import { rowsOf } from '../shared/db/client';
 import { withTerritory } from '../shared/db/tenant';
 import { decodeCursor, encodeCursor } from '../shared/http/cursor';
 import type { AppEnv } from '../shared/http/deps';
+import { idempotent } from '../shared/http/idempotency';
 import { conflict, forbidden, notFound, unprocessable } from '../shared/http/problems';
 import { hit, type Limit } from '../shared/http/rate-limit';
 import { SITE_PATHS, siteLink } from '../shared/mail/links';
@@ -37,7 +38,9 @@ export const joinTerritory: RouteHandler<typeof r.joinTerritory, AppEnv> = async
   if (acceptCharter !== true) throw unprocessable('charter_not_accepted', 'Pour rejoindre le territoire, acceptez sa charte.');
   const deps = c.get('deps');
   await hit(deps.database, JOIN_REQUESTS, user.id, deps.config.RATE_LIMIT_DISABLED);
-  const out = await withTerritory(deps.database, { userId: user.id, slug }, async (scope) => {
+  // Set only when this request asked: a replayed answer mails nobody again.
+  let mail: { moderators: Recipient[]; name: string } | undefined;
+  const response = await withTerritory(deps.database, { userId: user.id, slug }, idempotent(c, async (scope) => {
     const [existing] = await scope.tx
       .select({ id: memberships.id, status: memberships.status })
       .from(memberships)
@@ -67,11 +70,15 @@ export const joinTerritory: RouteHandler<typeof r.joinTerritory, AppEnv> = async
     const moderators = open
       ? []
       : rowsOf<Recipient>(await scope.tx.execute(sql`select name, email, locale from app.membership_moderators(${scope.territoryId})`));
-    return { view: membershipView(scope, await findMembership(scope, eq(memberships.id, id))), moderators, name: scope.territory.name };
-  });
-  const link = siteLink(deps.config.PUBLIC_URL, SITE_PATHS.pendingMembers(slug));
-  await deliver(c, out.moderators.map((m) => joinRequestMail(m, out.name, user.name, message ?? '', link)));
-  return c.json(out.view, 201);
+    mail = { moderators, name: scope.territory.name };
+    return c.json(membershipView(scope, await findMembership(scope, eq(memberships.id, id))), 201);
+  }));
+  if (mail) {
+    const { moderators, name } = mail;
+    const link = siteLink(deps.config.PUBLIC_URL, SITE_PATHS.pendingMembers(slug));
+    await deliver(c, moderators.map((m) => joinRequestMail(m, name, user.name, message ?? '', link)));
+  }
+  return response;
 };
 
 export const getMyMembership: RouteHandler<typeof r.getMyMembership, AppEnv> = async (c) => {

@@ -8,6 +8,7 @@ import {
   UpdateMembershipBody,
 } from '../../schemas/api';
 import { errors, jsonBody, jsonResponse, SIGNED_IN, SlugParam, UuidParam } from '../shared/http/openapi';
+import { IdempotencyHeaders } from '../shared/http/idempotency';
 
 export * from './invitation-routes';
 
@@ -21,7 +22,7 @@ export const joinTerritory = createRoute({
   description:
     "Politique « open » : adhésion active tout de suite. « approval » : demande en attente, les administrateurs et animateurs sont prévenus par e-mail. « invitation » : 403 `invitation_only`. " +
     '`acceptCharter` doit valoir `true` (sinon 422 `charter_not_accepted`).',
-  request: { params: slugParams, body: jsonBody(JoinTerritoryBody) },
+  request: { params: slugParams, headers: IdempotencyHeaders, body: jsonBody(JoinTerritoryBody) },
   responses: { 201: jsonResponse(MembershipSchema, 'Adhésion créée (active ou en attente)'), ...errors(401, 403, 404, 409, 422, 429) },
 });
 

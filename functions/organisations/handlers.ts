@@ -6,6 +6,7 @@ import { requireUser } from '../shared/auth/middleware';
 import { type TerritoryScope, withTerritory } from '../shared/db/tenant';
 import { decodeCursor, encodeCursor } from '../shared/http/cursor';
 import type { AppEnv } from '../shared/http/deps';
+import { idempotent } from '../shared/http/idempotency';
 import { conflict, forbidden } from '../shared/http/problems';
 import type * as r from './routes';
 import { findOrganisation, organisationView, selectOrganisations } from './views';
@@ -26,7 +27,7 @@ export const createOrganisation: RouteHandler<typeof r.createOrganisation, AppEn
   const user = requireUser(c);
   const { slug } = c.req.valid('param');
   const body = c.req.valid('json');
-  const view = await withTerritory(c.get('deps').database, { userId: user.id, slug }, async (scope) => {
+  return withTerritory(c.get('deps').database, { userId: user.id, slug }, idempotent(c, async (scope) => {
     if (!scope.membershipId) throw forbidden('members_only', 'Seuls les membres actifs du territoire enregistrent des structures.');
     await refuseDuplicateSiret(scope, body.siret);
     const id = crypto.randomUUID();
@@ -36,9 +37,8 @@ export const createOrganisation: RouteHandler<typeof r.createOrganisation, AppEn
       .update(memberships)
       .set({ organisationId: id })
       .where(and(eq(memberships.territoryId, scope.territoryId), eq(memberships.id, scope.membershipId), isNull(memberships.organisationId)));
-    return organisationView(await findOrganisation(scope, id));
-  });
-  return c.json(view, 201);
+    return c.json(organisationView(await findOrganisation(scope, id)), 201);
+  }));
 };
 
 const ListCursor = z.tuple([z.string(), z.uuid()]);

@@ -8,6 +8,7 @@ import {
   UpdateOrganisationBody,
 } from '../../schemas/api';
 import { ANYONE, errors, jsonBody, jsonResponse, SIGNED_IN, SlugParam, UuidParam } from '../shared/http/openapi';
+import { IdempotencyHeaders } from '../shared/http/idempotency';
 
 const tags = ['Structures'];
 const slugParams = z.object({ slug: SlugParam });
@@ -19,8 +20,8 @@ export const createOrganisation = createRoute({
   description:
     'Entreprise, association, collectivité, établissement de santé, exploitation agricole… Le SIRET, facultatif, est vérifié par sa clé. ' +
     'Si vous ne représentez encore aucune structure, vous représentez désormais celle-ci.',
-  request: { params: slugParams, body: jsonBody(CreateOrganisationBody) },
-  responses: { 201: jsonResponse(OrganisationSchema, 'Structure enregistrée'), ...errors(401, 403, 404, 409) },
+  request: { params: slugParams, headers: IdempotencyHeaders, body: jsonBody(CreateOrganisationBody) },
+  responses: { 201: jsonResponse(OrganisationSchema, 'Structure enregistrée'), ...errors(401, 403, 404, 409, 422) },
 });
 
 export const listOrganisations = createRoute({

@@ -11,6 +11,7 @@ import { recordAudit } from '../shared/audit';
 import { decodeCursor, encodeCursor } from '../shared/http/cursor';
 import { isUniqueViolation } from '../shared/http/database-errors';
 import type { AppEnv } from '../shared/http/deps';
+import { idempotent } from '../shared/http/idempotency';
 import { conflict, forbidden, notFound, unauthorized } from '../shared/http/problems';
 import { hit, LIMITS } from '../shared/http/rate-limit';
 import { clientIp } from '../shared/http/request';
@@ -29,7 +30,7 @@ export const createTerritory: RouteHandler<typeof r.createTerritory, AppEnv> = a
     throw unauthorized('unauthenticated', "Connectez-vous, ou indiquez le compte de l'administrateur du territoire.");
   }
   await hit(deps.database, LIMITS.register, clientIp(c), deps.config.RATE_LIMIT_DISABLED);
-  const result = await withContext(deps.database, { userId: caller?.id }, async (scope) => {
+  return withContext(deps.database, { userId: caller?.id }, idempotent(c, async (scope) => {
     let session: { token: string; expiresAt: Date } | null = null;
     if (!caller && admin) {
       const [existing] = rowsOf(await scope.tx.execute(sql`select user_id from app.find_login(${admin.email})`));
@@ -89,16 +90,14 @@ export const createTerritory: RouteHandler<typeof r.createTerritory, AppEnv> = a
       DEFAULT_CATEGORIES.map((cat, i) => ({ territoryId, id: crypto.randomUUID(), ...cat, position: (i + 1) * 10 })),
     );
     await recordAudit({ ...scope, territoryId }, { action: 'territory.created', targetType: 'territory', targetId: territoryId });
-    return { territory: await territoryView(scope, territoryId), session };
-  });
-  if (result.session) setSessionCookie(c, result.session.token, result.session.expiresAt);
-  return c.json(
-    {
-      territory: result.territory,
-      session: result.session ? { token: result.session.token, expiresAt: result.session.expiresAt.toISOString() } : null,
-    },
-    201,
-  );
+    const territory = await territoryView(scope, territoryId);
+    // Only a founder who was not signed in gets a session (and never a replayed answer).
+    if (session) setSessionCookie(c, session.token, session.expiresAt);
+    return c.json(
+      { territory, session: session ? { token: session.token, expiresAt: session.expiresAt.toISOString() } : null },
+      201,
+    );
+  }));
 };
 
 const DirectoryCursor = z.tuple([z.string(), z.string()]);
@@ -168,7 +167,7 @@ export const createCategory: RouteHandler<typeof r.createCategory, AppEnv> = asy
   const user = requireUser(c);
   const { slug } = c.req.valid('param');
   const body = c.req.valid('json');
-  const row = await withTerritory(c.get('deps').database, { userId: user.id, slug }, async (scope) => {
+  return withTerritory(c.get('deps').database, { userId: user.id, slug }, idempotent(c, async (scope) => {
     if (scope.role !== 'admin') throw forbidden('admin_only', 'Seuls les administrateurs gèrent les catégories.');
     const [taken] = await scope.tx
       .select({ id: categories.id })
@@ -180,9 +179,8 @@ export const createCategory: RouteHandler<typeof r.createCategory, AppEnv> = asy
       .values({ territoryId: scope.territoryId, id: crypto.randomUUID(), ...body, position: body.position ?? 1000 })
       .returning();
     await recordAudit(scope, { action: 'category.created', targetType: 'category', targetId: created.id, details: { slug: body.slug } });
-    return created;
-  });
-  return c.json(categoryView(row), 201);
+    return c.json(categoryView(created), 201);
+  }));
 };
 
 export const updateCategory: RouteHandler<typeof r.updateCategory, AppEnv> = async (c) => {

@@ -13,6 +13,7 @@ import {
   UpdateTerritoryBody,
 } from '../../schemas/api';
 import { ANYONE, errors, jsonBody, jsonResponse, SIGNED_IN, SlugParam, UuidParam } from '../shared/http/openapi';
+import { IdempotencyHeaders } from '../shared/http/idempotency';
 
 const tags = ['Territoires'];
 const slugParams = z.object({ slug: SlugParam });
@@ -21,8 +22,8 @@ export const createTerritory = createRoute({
   method: 'post', path: '/api/v1/territories', operationId: 'createTerritory', tags, security: ANYONE,
   summary: 'Créer un territoire et son premier administrateur',
   description: "Connecté, vous devenez administrateur. Sinon, fournissez `admin` : le compte est créé et connecté.",
-  request: { body: jsonBody(CreateTerritoryBody) },
-  responses: { 201: jsonResponse(CreatedTerritory, 'Territoire créé'), ...errors(401, 409, 429) },
+  request: { headers: IdempotencyHeaders, body: jsonBody(CreateTerritoryBody) },
+  responses: { 201: jsonResponse(CreatedTerritory, 'Territoire créé'), ...errors(401, 409, 422, 429) },
 });
 
 export const listTerritories = createRoute({
@@ -59,8 +60,8 @@ export const listCategories = createRoute({
 export const createCategory = createRoute({
   method: 'post', path: '/api/v1/territories/{slug}/categories', operationId: 'createCategory', tags, security: SIGNED_IN,
   summary: 'Ajouter une catégorie (administrateurs)',
-  request: { params: slugParams, body: jsonBody(CreateCategoryBody) },
-  responses: { 201: jsonResponse(CategorySchema, 'Catégorie créée'), ...errors(401, 403, 404, 409) },
+  request: { params: slugParams, headers: IdempotencyHeaders, body: jsonBody(CreateCategoryBody) },
+  responses: { 201: jsonResponse(CategorySchema, 'Catégorie créée'), ...errors(401, 403, 404, 409, 422) },
 });
 
 export const updateCategory = createRoute({

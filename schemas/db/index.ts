@@ -4,3 +4,4 @@ export * from './territories';
 export * from './organisations';
 export * from './listings';
 export * from './defaults';
+export * from './idempotency';

@@ -6,6 +6,7 @@ import type { Database } from '../../functions/shared/db/client';
 import {
   auditLog,
   categories,
+  idempotencyKeys,
   invitations,
   listings,
   memberships,
@@ -185,6 +186,15 @@ export const tokenRows = [
   { id: 'token-member-b', userId: people.memberB.id, purpose: 'reset_password', expiresAt: inDays(1) },
 ] satisfies Row<typeof userTokens>[];
 
+/**
+ * One stored answer per territory. Keys are visible to their owner only, so they belong to
+ * each territory's admin: the sweeps, acting as that admin, must see every row of it.
+ */
+export const keyRows = [
+  { territoryId: A.id, userId: people.adminA.id, key: 'cle-a', fingerprint: 'f-a', status: 201, headers: {}, body: '{"territory":"A"}', expiresAt: inDays(1) },
+  { territoryId: B.id, userId: people.adminB.id, key: 'cle-b', fingerprint: 'f-b', status: 201, headers: {}, body: '{"territory":"B"}', expiresAt: inDays(1) },
+] satisfies Row<typeof idempotencyKeys>[];
+
 export async function seed(owner: Database): Promise<void> {
   const db = owner.db;
   await db.insert(territories).values([A, B]);
@@ -197,6 +207,7 @@ export async function seed(owner: Database): Promise<void> {
   await db.insert(auditLog).values(audits);
   await db.insert(sessions).values(sessionRows);
   await db.insert(userTokens).values(tokenRows);
+  await db.insert(idempotencyKeys).values(keyRows);
   for (const [m, org] of represents) {
     await db.update(memberships).set({ organisationId: org.id }).where(eq(memberships.id, m.id));
   }

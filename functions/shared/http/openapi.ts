@@ -2,6 +2,7 @@
 // and its error responses the same way.
 import { z } from '@hono/zod-openapi';
 import type { App } from './app';
+import { IdempotencyKey } from './idempotency';
 
 export const ProblemSchema = z
   .object({
@@ -55,7 +56,9 @@ type SecurityRequirement = Record<string, string[]>;
 export const SIGNED_IN: SecurityRequirement[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
 export const ANYONE: SecurityRequirement[] = [{}, { bearerAuth: [] }, { sessionCookie: [] }];
 
+/** Security schemes and the header parameters shared by many operations (components.parameters). */
 export function registerSecuritySchemes(app: App) {
+  app.openAPIRegistry.registerParameter('IdempotencyKey', IdempotencyKey);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
