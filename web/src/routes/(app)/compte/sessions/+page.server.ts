@@ -1,0 +1,23 @@
+// My sessions: where my account is signed in, close one, or sign out everywhere else.
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
+import { apiFailure, readForm } from '$lib/server/forms';
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const result = await locals.api.GET('/api/v1/me/sessions').catch(() => null);
+  return { sessions: result?.data?.items ?? null };
+};
+
+export const actions: Actions = {
+  revoke: async ({ request, locals }) => {
+    const values = await readForm(request, ['sessionId']);
+    const { error, response } = await locals.api.DELETE('/api/v1/me/sessions/{sessionId}', { params: { path: { sessionId: values.sessionId } } });
+    if (!response.ok) return apiFailure(response.status, error, values);
+    return { done: m.account_sessions_revoked() };
+  },
+  others: async ({ locals }) => {
+    const { error, response } = await locals.api.DELETE('/api/v1/me/sessions');
+    if (!response.ok) return apiFailure(response.status, error, {});
+    return { done: m.account_sessions_others_revoked() };
+  },
+};
