@@ -39,9 +39,18 @@ export function exitOf(child: ChildProcess): Promise<number | string | null> {
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
 }
 
-/** Starts a bundle and waits until its /_/health answers, or fails with its stderr. */
-export async function startBundle(name: string, file: string, env: Record<string, string>, timeoutMs = 15_000): Promise<FunctionProcess> {
-  const port = await freePort();
+/**
+ * Starts a bundle and waits until its /_/health answers, or fails with its stderr.
+ * `port` restarts a function where the gateway already routes to it (fault tests).
+ */
+export async function startBundle(
+  name: string,
+  file: string,
+  env: Record<string, string>,
+  timeoutMs = 15_000,
+  port?: number,
+): Promise<FunctionProcess> {
+  port ??= await freePort();
   const child = runBundle(file, { ...env, http_port: String(port) });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
