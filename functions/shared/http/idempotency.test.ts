@@ -8,6 +8,7 @@ import { createTestApi, ORIGIN, type TestApi, type TestUser } from '../../../tes
 import { addMember } from '../../../tests/support/members';
 import { DATABASE_KINDS } from '../../../tests/support/database';
 import { buildOpenApiDocument, operationsOf } from '../../docs/document';
+import { renderDocsPage } from '../../docs/page';
 import { rowsOf } from '../db/client';
 import { withContext, withTerritory } from '../db/tenant';
 
@@ -24,6 +25,14 @@ describe('the OpenAPI document', () => {
       expect(operation.parameters, path).toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
       expect(Object.keys(operation.responses), path).toEqual(expect.arrayContaining(['409', '422']));
     }
+  });
+
+  it('shows the shared parameter on the reference page like any other, with a field to try it', () => {
+    const page = renderDocsPage(document);
+    const createListing = page.slice(page.indexOf('id="op-createListing"'), page.indexOf('</article>', page.indexOf('id="op-createListing"')));
+    expect(createListing).toContain('<td><code>idempotency-key</code></td><td>header</td><td>non</td>');
+    expect(createListing).toContain('<input name="idempotency-key" data-in="header"');
+    expect(page).not.toContain('<code>undefined</code>');
   });
 });
 
