@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import type { Bundle } from '../infra/build/bundle';
 import { exitOf, freePort } from '../tests/processes/spawn';
-import { functionEnv, rssMiB } from './stack';
+import { functionEnv, inContainerLimits, rssMiB } from './stack';
 
 const BARE_NODE = `require('node:http').createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"ok":true}');
@@ -43,10 +43,11 @@ function healthy(port: number): Promise<boolean> {
 }
 
 /** Spawns args, polls /_/health every 5 ms (bounded by 20 s); returns ms to the first 200 and the idle RSS. */
-async function startOnce(args: string[], env: Record<string, string>): Promise<{ ms: number; rss: number }> {
+async function startOnce(name: string, args: string[], env: Record<string, string>): Promise<{ ms: number; rss: number }> {
   const port = await freePort();
+  const { argv, cgroup } = inContainerLimits(name, args, `cold-${port}`);
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, args, {
+  const child: ChildProcess = spawn(argv[0], argv[1], {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env, http_port: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -69,6 +70,7 @@ async function startOnce(args: string[], env: Record<string, string>): Promise<{
       child.kill('SIGKILL');
       await exitOf(child);
     }
+    cgroup?.remove();
   }
 }
 
@@ -81,11 +83,12 @@ export async function measureColdStarts(bundles: Bundle[], databaseUrl: string, 
     samples.set(name, entry);
   };
   // One unmeasured start of each: the files come into the page cache as they would on a warm node.
-  await startOnce(['-e', BARE_NODE], {});
-  for (const b of bundles) await startOnce([b.file], functionEnv(databaseUrl));
+  // Bare Node runs with the same memory limit as the functions (that of listings).
+  await startOnce('listings', ['-e', BARE_NODE], {});
+  for (const b of bundles) await startOnce(b.name, [b.file], functionEnv(databaseUrl));
   for (let run = 0; run < runs; run++) {
-    record('bare node', await startOnce(['-e', BARE_NODE], {}));
-    for (const b of bundles) record(b.name, await startOnce([b.file], functionEnv(databaseUrl)));
+    record('bare node', await startOnce('listings', ['-e', BARE_NODE], {}));
+    for (const b of bundles) record(b.name, await startOnce(b.name, [b.file], functionEnv(databaseUrl)));
   }
   const summary = (name: string, bytes?: number): ColdStart => {
     const s = samples.get(name)!;

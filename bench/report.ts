@@ -11,6 +11,7 @@ export interface Results {
   generatedAt: string;
   quick: boolean;
   durationSeconds: number;
+  functionMemoryLimit: string;
   machine: { cpu: string; cores: number; memoryGiB: number; node: string; postgres: string; loadAverageStart: string; loadAverageEnd: string };
   dataSets: { database: string; territories: number; listingsPerTerritory: number; listings: number; sizeMiB: number }[];
   targets: { searchThroughputRatio: number; tenantScalingP50Ratio: number; coldStartRatio: number; bundleBytes: number; rssMiB: number };
@@ -24,6 +25,9 @@ const n = (v: number, digits = 0) => v.toLocaleString('en', { minimumFractionDig
 const ms = (v: number) => n(v, v < 10 ? 2 : 1);
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 const lat = (r: LoadResult) => `${ms(r.p50Ms)} / ${ms(r.p99Ms)}`;
+/** "1.9 (postgres 1.2)": the total, then each process group. */
+const cpu = (groups: Record<string, number>) =>
+  `${n(Object.values(groups).reduce((a, b) => a + b, 0), 1)} (${Object.entries(groups).map(([k, v]) => `${k} ${n(v, 1)}`).join(', ')})`;
 
 export function renderTable(r: Results): string {
   const t = r.targets;
@@ -31,21 +35,21 @@ export function renderTable(r: Results): string {
   const lines: string[] = [];
   lines.push(
     `Measured ${r.generatedAt.slice(0, 10)}${r.quick ? ' (BENCH_QUICK)' : ''} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB; ` +
-      `Node ${r.machine.node}; PostgreSQL ${r.machine.postgres}. Load average ${r.machine.loadAverageStart} at the start, ` +
+      `Node ${r.machine.node}; PostgreSQL ${r.machine.postgres}. Function memory limit: ${r.functionMemoryLimit}. Load average ${r.machine.loadAverageStart} at the start, ` +
       `${r.machine.loadAverageEnd} at the end. \`npm run bench\` took ${Math.round(r.durationSeconds / 60)} min.`,
     '',
     `**Listing search** — one territory of ${n(search.listingsPerTerritory)} listings among ${n(search.territories)} ` +
       `(${n(search.listings)} listings); full stack = gateway → listings function → PostgreSQL (RLS); ` +
       `direct = the same statements with postgres.js. Target: full ≥ ${t.searchThroughputRatio * 100} % of direct.`,
     '',
-    '| request | conn. | direct req/s | direct p50 / p99 ms | full req/s | full p50 / p99 ms | full / direct |',
-    '|---|--:|--:|--:|--:|--:|--:|',
+    '| request | conn. | direct req/s | direct p50 / p99 ms | full req/s | full p50 / p99 ms | full / direct | CPU ms per request, direct → full |',
+    '|---|--:|--:|--:|--:|--:|--:|---|',
   );
   for (const s of r.search) {
     for (const c of s.comparisons) {
       lines.push(
         `| ${s.scenario} | ${c.connections} | ${n(c.direct.rps)} | ${lat(c.direct)} | ${n(c.full.rps)} | ${lat(c.full)} | ` +
-          `${n(c.ratio * 100)} % ${c.ratio >= t.searchThroughputRatio ? '' : '(missed)'} |`,
+          `${n(c.ratio * 100)} %${c.ratio >= t.searchThroughputRatio ? '' : ' (missed)'} | ${cpu(c.cpuMsPerRequest.direct)} → ${cpu(c.cpuMsPerRequest.full)} |`,
       );
     }
   }

@@ -6,14 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBundles } from '../infra/build/bundle';
+import postgres from 'postgres';
 import { measureColdStarts } from './cold-start';
 import { APP_LOGIN, type BenchConfig, databaseUrl, loadBenchConfig } from './config';
 import { dropDataSet, ensureDataSet, type Generated } from './generate';
+import { backendsOf } from './cpu';
 import { describeMachine, loadAverage } from './machine';
 import { renderTable } from './report';
 import { measureScaling, type ScalingSide } from './scaling';
 import { appClient, compare, memberSession, prepare, SCENARIOS } from './search';
-import { rssMiB, sampleRss, startFunction, startGateway, stopAll } from './stack';
+import { memoryLimit, rssMiB, sampleRss, startFunction, startGateway, stopAll } from './stack';
 
 const RESULTS = fileURLToPath(new URL('results.json', import.meta.url));
 
@@ -24,6 +26,8 @@ async function runStack(config: BenchConfig, dataSet: BenchConfig['search'], fil
   const gateway = await startGateway({ listings: fn.url });
   const direct = appClient(appUrl);
   const session = await memberSession(ownerUrl);
+  const admin = postgres(config.adminUrl, { max: 1, onnotice: () => {} });
+  const backends = backendsOf(admin, dataSet.database, APP_LOGIN);
   const prepared = [];
   for (const scenario of SCENARIOS) prepared.push(await prepare(scenario, gateway.url, appUrl, session.token, direct));
   return {
@@ -31,8 +35,10 @@ async function runStack(config: BenchConfig, dataSet: BenchConfig['search'], fil
     gateway,
     direct,
     prepared,
+    backends,
     async stop() {
       await direct.end({ timeout: 5 });
+      await admin.end({ timeout: 5 });
       await session.revoke();
       await gateway.stop();
       await fn.stop();
@@ -68,6 +74,15 @@ async function main() {
         const comparisons = await compare(p, stack.direct, {
           concurrency: config.concurrency,
           seconds: config.seconds,
+          cpu: {
+            direct: { client: { self: true }, postgres: stack.backends },
+            full: {
+              'load generator': { self: true },
+              gateway: { pids: () => [stack.gateway.child.pid ?? 0] },
+              function: { pids: () => [stack.fn.child.pid ?? 0] },
+              postgres: stack.backends,
+            },
+          },
           onFullStack: async (run) => {
             const { result, maxMiB } = await sampleRss(stack.fn.child.pid, run);
             memory.underLoadMiB = Math.max(memory.underLoadMiB, maxMiB);
@@ -109,6 +124,9 @@ async function main() {
       durationSeconds: 0,
       machine: { ...machine, loadAverageEnd: loadAverage() },
       dataSets: dataSets.map((g) => ({ ...g.dataSet, listings: g.listings, sizeMiB: Math.round(g.bytes / 2 ** 20), reused: g.reused, generationSeconds: Math.round(g.seconds) })),
+      functionMemoryLimit: memoryLimit.applied
+        ? `${(memoryLimit.bytes ?? 0) / 2 ** 20} MiB (openfaas.yml limits.memory), in a memory cgroup per process`
+        : 'none: no memory cgroup could be created, processes ran unconstrained',
       targets: { searchThroughputRatio: 0.6, tenantScalingP50Ratio: 1.2, coldStartRatio: 2, bundleBytes: 1024 * 1024, rssMiB: 80 },
       search,
       scaling,

@@ -6,6 +6,7 @@ import postgres from 'postgres';
 import { generateToken, hashToken } from '../functions/shared/auth/tokens';
 import { appClient, type RecordedRequest, recordListRequest, replay } from './direct';
 import { memberEmail, territorySlug } from './generate';
+import { cpuPerRequest, type Group } from './cpu';
 import { closedLoop, httpLoad, type LoadResult, type RawRun, summarise, warmUp } from './load';
 
 export interface Scenario {
@@ -88,27 +89,35 @@ export interface Comparison {
   full: LoadResult;
   /** Full-stack throughput as a share of direct SQL throughput (target ≥ 0.6). */
   ratio: number;
+  /** CPU ms per request of each process group, on each side. */
+  cpuMsPerRequest: { direct: Record<string, number>; full: Record<string, number> };
+}
+
+export interface CompareOptions {
+  concurrency: number[];
+  seconds: number;
+  cpu: { direct: Record<string, Group>; full: Record<string, Group> };
+  /** Wraps the measured full-stack run (memory sampling). */
+  onFullStack?: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 /** Direct SQL then full stack at each concurrency, each after its own warm-up. */
-export async function compare(
-  p: Prepared,
-  direct: postgres.Sql,
-  options: { concurrency: number[]; seconds: number; onFullStack?: <T>(run: () => Promise<T>) => Promise<T> },
-): Promise<Comparison[]> {
+export async function compare(p: Prepared, direct: postgres.Sql, options: CompareOptions): Promise<Comparison[]> {
   const results: Comparison[] = [];
+  const around = options.onFullStack ?? ((run) => run());
   for (const connections of options.concurrency) {
     await warmUp((s) => directSql(p, direct, connections, s), options.seconds);
-    const d = summarise(await directSql(p, direct, connections, options.seconds));
+    const d = await cpuPerRequest(options.cpu.direct, () => directSql(p, direct, connections, options.seconds));
     await warmUp((s) => fullStack(p, connections, s), options.seconds);
-    const around = options.onFullStack ?? ((run) => run());
-    const f = summarise(await around(() => fullStack(p, connections, options.seconds)));
-    const ratio = Math.round((f.rps / d.rps) * 100) / 100;
-    results.push({ connections, direct: d, full: f, ratio });
+    const f = await around(() => cpuPerRequest(options.cpu.full, () => fullStack(p, connections, options.seconds)));
+    const [ds, fs] = [summarise(d.result), summarise(f.result)];
+    const ratio = Math.round((fs.rps / ds.rps) * 100) / 100;
+    results.push({ connections, direct: ds, full: fs, ratio, cpuMsPerRequest: { direct: d.cpuMs, full: f.cpuMs } });
+    const cpu = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0).toFixed(2);
     console.log(
-      `  ${p.scenario.name.padEnd(15)} c=${String(connections).padStart(2)}  direct ${d.rps.toFixed(0).padStart(6)} req/s p50 ${d.p50Ms.toFixed(2)} p99 ${d.p99Ms.toFixed(2)} ms` +
-        `  |  full ${f.rps.toFixed(0).padStart(6)} req/s p50 ${f.p50Ms.toFixed(2)} p99 ${f.p99Ms.toFixed(2)} ms  →  ${(ratio * 100).toFixed(0)} %` +
-        (d.errors || f.errors ? `  (errors: direct ${d.errors}, full ${f.errors})` : ''),
+      `  ${p.scenario.name.padEnd(15)} c=${String(connections).padStart(2)}  direct ${ds.rps.toFixed(0).padStart(5)} req/s p50 ${ds.p50Ms.toFixed(2)} p99 ${ds.p99Ms.toFixed(2)} ms cpu ${cpu(d.cpuMs)} ms/req` +
+        `  |  full ${fs.rps.toFixed(0).padStart(5)} req/s p50 ${fs.p50Ms.toFixed(2)} p99 ${fs.p99Ms.toFixed(2)} ms cpu ${cpu(f.cpuMs)} ms/req  →  ${(ratio * 100).toFixed(0)} %` +
+        (ds.errors || fs.errors ? `  (errors: direct ${ds.errors}, full ${fs.errors})` : ''),
     );
   }
   return results;

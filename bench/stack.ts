@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../infra/build/bundle';
 import { exitOf, freePort, type FunctionProcess } from '../tests/processes/spawn';
+import { createMemoryCgroup, functionMemoryLimit, type MemoryCgroup } from './cgroup';
 
 const running = new Set<ChildProcess>();
 const scratch = mkdtempSync(join(tmpdir(), 'soliterr-bench-'));
@@ -56,7 +57,8 @@ export function functionEnv(databaseUrl: string): Record<string, string> {
 export async function startFunction(name: string, file: string, databaseUrl: string): Promise<FunctionProcess> {
   const port = await freePort();
   const log = openSync(join(scratch, `${name}-${port}.log`), 'w');
-  const child = spawn(process.execPath, [file], {
+  const { argv, cgroup } = inContainerLimits(name, [file], String(port));
+  const child = spawn(argv[0], argv[1], {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...functionEnv(databaseUrl), http_port: String(port) },
     stdio: ['ignore', log, 'pipe'],
   });
@@ -66,7 +68,27 @@ export async function startFunction(name: string, file: string, databaseUrl: str
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/_/health`, child, () => stderr);
-  return { name, url, child, stderr: () => stderr, stop: () => stop(child).then(() => child.exitCode) };
+  const stopped = async () => {
+    await stop(child);
+    cgroup?.remove();
+    return child.exitCode;
+  };
+  return { name, url, child, stderr: () => stderr, stop: stopped };
+}
+
+/** Whether function processes get their openfaas.yml memory limit (see cgroup.ts); set on first use. */
+export const memoryLimit: { applied: boolean | null; bytes: number | null } = { applied: null, bytes: null };
+
+/**
+ * `node args…` inside a memory cgroup limited like the function's container, when the
+ * bench may create one; otherwise plain `node args…`.
+ */
+export function inContainerLimits(name: string, args: string[], label: string): { argv: [string, string[]]; cgroup: MemoryCgroup | null } {
+  const limit = functionMemoryLimit(name) ?? functionMemoryLimit('listings');
+  const cgroup = limit ? createMemoryCgroup(limit, `${name}-${label}`) : null;
+  memoryLimit.bytes = limit;
+  memoryLimit.applied = cgroup !== null;
+  return { argv: cgroup ? cgroup.wrap(process.execPath, args) : [process.execPath, args], cgroup };
 }
 
 /** Polls url every 100 ms until it answers 200 (bounded by 30 s), or fails with the process's stderr. */
