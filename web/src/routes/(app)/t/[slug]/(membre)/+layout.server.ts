@@ -1,0 +1,10 @@
+// The pages of a territory's space for its active members: publish, edit, my listings,
+// my organisation. Pending people go to the waiting page, others to the join page.
+import type { LayoutServerLoad } from './$types';
+import { loadSpace, requireActiveMember } from '$lib/member/space.server';
+
+export const load: LayoutServerLoad = async ({ locals, params }) => {
+  const space = await loadSpace(locals.api, params.slug);
+  requireActiveMember(space.territory);
+  return { ...space, signedIn: true };
+};

@@ -1,0 +1,9 @@
+// The pages of a territory's space that visitors may see too (the API shows them the
+// public listings only): the offers and needs, and a listing.
+import type { LayoutServerLoad } from './$types';
+import { loadSpace } from '$lib/member/space.server';
+
+export const load: LayoutServerLoad = async ({ locals, params }) => ({
+  ...(await loadSpace(locals.api, params.slug)),
+  signedIn: locals.user !== null,
+});
