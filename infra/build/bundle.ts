@@ -26,9 +26,12 @@ export interface BundleOptions {
   outDir?: string;
 }
 
+/** The API functions of openfaas.yml (the site, `web`, is built by its own template). */
 export function functionNames(root = ROOT): string[] {
-  const stack = parse(readFileSync(join(root, 'openfaas.yml'), 'utf8'), { merge: true }) as { functions: object };
-  return Object.keys(stack.functions);
+  const stack = parse(readFileSync(join(root, 'openfaas.yml'), 'utf8'), { merge: true }) as { functions: Record<string, { lang?: string }> };
+  return Object.entries(stack.functions)
+    .filter(([, fn]) => fn.lang === 'node24-soliterr')
+    .map(([name]) => name);
 }
 
 function entryFor(name: string): string {

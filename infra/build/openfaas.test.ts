@@ -8,14 +8,17 @@ import { ROOT } from './bundle';
 import { readOpenfaasStack } from './shrinkwrap';
 
 const stack = readOpenfaasStack();
-const functions = Object.entries(stack.functions);
+/** The site (web/) is a function too, built by its own template; the others are API functions. */
+const SITE = 'web';
+const functions = Object.entries(stack.functions).filter(([name]) => name !== SITE);
+const site = stack.functions[SITE];
 const templateDir = (lang: string) => join(ROOT, 'template', lang);
 
 describe('openfaas.yml', () => {
   it('targets OpenFaaS and declares the templates it uses', () => {
     expect(stack.provider.name).toBe('openfaas');
     const declared = (stack.configuration?.templates ?? []).map((t) => t.name);
-    for (const [name, fn] of functions) expect(declared, name).toContain(fn.lang);
+    for (const [name, fn] of Object.entries(stack.functions)) expect(declared, name).toContain(fn.lang);
   });
 
   it('lists exactly the function folders under functions/ (shared is not a function)', () => {
@@ -56,14 +59,26 @@ describe('openfaas.yml', () => {
     for (const route of routes) expect(route, name).toMatch(/^(\/([a-z0-9.-]+|\*))+$/);
   });
 
+  it('runs the site as a function that owns every other path and never gets the database', () => {
+    expect(site.handler).toBe('./web');
+    expect(site.lang).toBe('node24-soliterr-web');
+    expect(existsSync(join(ROOT, 'web/svelte.config.js'))).toBe(true);
+    expect(existsSync(join(templateDir(site.lang), 'Dockerfile'))).toBe(true);
+    expect(site.annotations?.['com.soliterr.routes']).toBe('/');
+    expect(site.secrets ?? []).toEqual([]);
+    expect(site.environment?.NODE_ENV).toBe('production');
+    expect(new URL(site.environment?.API_URL ?? '').protocol).toBe('https:');
+    expect(site.environment?.ORIGIN).toBe(site.environment?.PUBLIC_URL);
+  });
+
   it('gives each public route prefix to one function only', () => {
-    const all = functions.flatMap(([, fn]) => (fn.annotations?.['com.soliterr.routes'] ?? '').split(','));
+    const all = Object.values(stack.functions).flatMap((fn) => (fn.annotations?.['com.soliterr.routes'] ?? '').split(','));
     expect(all.filter((r, i) => all.indexOf(r) !== i)).toEqual([]);
   });
 
   it('copies into every build context paths that exist, inside the project', () => {
     const copy = stack.configuration?.copy ?? [];
-    for (const required of ['./package.json', './package-lock.json', './functions', './schemas', './infra/build']) {
+    for (const required of ['./package.json', './package-lock.json', './functions', './schemas', './infra/build', './web']) {
       expect(copy).toContain(required);
     }
     for (const path of copy) {

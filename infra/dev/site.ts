@@ -3,8 +3,9 @@
 // the API in-process through the same app a browser reaches (App.Platform in
 // web/src/app.d.ts), so the rate limits still key on the visitor's address.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
@@ -39,14 +40,40 @@ export function siteIsStale(): boolean {
   return SOURCES.some((source) => newestMtime(join(WEB_DIR, source)) > built);
 }
 
+const LOCK = join(WEB_DIR, '.build-lock');
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Two builds in the same folder overwrite each other's output: one at a time. */
+function withBuildLock(fn: () => void): void {
+  for (let waited = 0; ; waited += 500) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock older than five minutes belongs to a build that died.
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 5 * 60_000) rmSync(LOCK, { recursive: true, force: true });
+      if (waited > 5 * 60_000) throw new Error(`Another build of the site holds ${LOCK}`);
+      sleep(500);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 /** Builds the site when needed (the first `npm start`, or after a change): about 30–60 s. */
 export function ensureSiteBuilt(log: (line: string) => void = console.log): void {
   if (!siteIsStale()) return;
-  log('Building the site (web/) — the first start takes about a minute…');
-  const started = Date.now();
-  const result = spawnSync('npm', ['run', 'build', '--workspace', 'web'], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error('The site (web/) did not build: see the messages above.');
-  log(`Site built in ${Math.round((Date.now() - started) / 1000)} s.`);
+  withBuildLock(() => {
+    if (!siteIsStale()) return; // built by whoever held the lock
+    log('Building the site (web/) — the first start takes about a minute…');
+    const started = Date.now();
+    const result = spawnSync('npm', ['run', 'build', '--workspace', 'web'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (result.status !== 0) throw new Error('The site (web/) did not build: see the messages above.');
+    log(`Site built in ${Math.round((Date.now() - started) / 1000)} s.`);
+  });
 }
 
 /**
@@ -57,6 +84,9 @@ export function ensureSiteBuilt(log: (line: string) => void = console.log): void
  */
 export async function loadSite(options: { origin?: string } = {}): Promise<NodeHandler> {
   if (options.origin && !process.env.ORIGIN) process.env.ORIGIN = options.origin;
+  // Otherwise adapter-node takes the protocol from this header (and assumes https
+  // without it); siteAndApi fills it from the connection when no proxy did.
+  if (!process.env.PROTOCOL_HEADER) process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
   const module = (await import(pathToFileURL(STAMP).href)) as { handler: NodeHandler };
   return module.handler;
 }
@@ -71,6 +101,7 @@ export function siteAndApi(api: FetchApp, site: NodeHandler) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (API_PATH.test(path)) return void apiListener(req, res);
+    req.headers['x-forwarded-proto'] ??= (req.socket as TLSSocket).encrypted ? 'https' : 'http';
     (req as IncomingMessage & { soliterrApi?: (r: Request) => Promise<Response> }).soliterrApi = async (request) =>
       api.fetch(request, { incoming: req } as Partial<HttpBindings>);
     site(req, res, () => {

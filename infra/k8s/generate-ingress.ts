@@ -40,7 +40,10 @@ export function routeRegex(route: Route, routes: Route[]): string {
   const owned = routes
     .filter((other) => other !== route && overlaps(route, other))
     .map((other) => other.segments.slice(route.segments.length).map(segmentRegex).join('/'));
-  const below = owned.length > 0 ? `(?:/(?!(?:${[...new Set(owned)].join('|')})(?:/|$)).*)?` : '(?:/.*)?';
+  const notOwned = owned.length > 0 ? `(?!(?:${[...new Set(owned)].join('|')})(?:/|$))` : '';
+  // The catch-all route `/` (the site): every path that no other route owns.
+  if (route.segments.length === 0) return `/(${notOwned}.*)$`;
+  const below = owned.length > 0 ? `(?:/${notOwned}.*)?` : '(?:/.*)?';
   return `/(${prefix}${below})$`;
 }
 

@@ -6,10 +6,14 @@ import { tick } from 'svelte';
 
 export function enhancedForm() {
   let sending = $state(false);
-  const submit: SubmitFunction = () => {
+  const submit: SubmitFunction = ({ formElement }) => {
     sending = true;
-    return async ({ update }) => {
+    return async ({ update, result }) => {
       await update({ reset: false });
+      // Like the page without JavaScript: what was typed stays, except passwords.
+      if (result.type === 'failure') {
+        for (const input of formElement.querySelectorAll<HTMLInputElement>('input[type="password"]')) input.value = '';
+      }
       sending = false;
       await tick();
       document.querySelector<HTMLElement>('main [role="alert"], main [data-focus-after-submit]')?.focus();
