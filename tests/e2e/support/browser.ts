@@ -59,7 +59,7 @@ export async function check(page: Page, name: string): Promise<void> {
     await page.setViewportSize({ width, height: 900 });
     if (javaScript) {
       // Nothing wider than the screen: no sideways scrolling on a 360 px phone.
-      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      const scrollWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
       expect(scrollWidth, `${name} is wider than ${width} px`).toBeLessThanOrEqual(width);
     }
     await page.screenshot({ path: `${SCREENSHOTS}${name}-${width}.png`, fullPage: true, animations: 'disabled' });
