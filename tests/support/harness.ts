@@ -22,8 +22,8 @@ export interface CallOptions {
   body?: unknown;
   token?: string;
   headers?: Record<string, string>;
-  /** Raw body (string) sent as is, with the given content-type header. */
-  raw?: string;
+  /** Raw body sent as is (a string is sent as UTF-8; bytes exactly), with the given content-type header. */
+  raw?: string | Uint8Array;
   /** A 5xx answer fails the test unless the test expects one (fault tests). */
   allowServerError?: boolean;
 }
@@ -81,7 +81,7 @@ export async function createTestApi(kind: DatabaseKind, env: Record<string, stri
   const call: TestApi['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { 'x-forwarded-for': ip, ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | undefined;
+    let body: string | Uint8Array | undefined;
     if (options.raw !== undefined) body = options.raw;
     else if (options.body !== undefined) {
       body = JSON.stringify(options.body);
