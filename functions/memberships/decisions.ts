@@ -52,7 +52,7 @@ export function decide(action: keyof typeof TRANSITIONS): RouteHandler<typeof r.
       if (m.userId === user.id) throw forbidden('own_membership', 'Vous ne pouvez pas décider de votre propre adhésion.');
       guardAdmin(scope, m.role);
       if (!(t.from as readonly MembershipStatus[]).includes(m.status)) {
-        throw conflict('invalid_transition', `Impossible depuis l'état actuel : cette adhésion est ${STATUS_FR[m.status]}.`, { status: m.status });
+        throw conflict('invalid_transition', `Impossible depuis l'état actuel : cette adhésion est ${STATUS_FR[m.status]}.`, { membershipStatus: m.status });
       }
       const decisionMessage = message?.trim() || null;
       const changed = await scope.tx
@@ -104,7 +104,7 @@ export const updateMembership: RouteHandler<typeof r.updateMembership, AppEnv> =
       requireModerator(scope);
       guardAdmin(scope, m.role, body.role);
       if (m.status === 'left' || m.status === 'rejected') {
-        throw conflict('invalid_transition', `Impossible : cette adhésion est ${STATUS_FR[m.status]}.`, { status: m.status });
+        throw conflict('invalid_transition', `Impossible : cette adhésion est ${STATUS_FR[m.status]}.`, { membershipStatus: m.status });
       }
       if (body.role !== m.role) set.role = body.role;
     }

@@ -25,9 +25,9 @@ const JOIN_REQUESTS: Limit = { name: 'join-request', max: 10, windowSeconds: 60 
  * After leaving or a refusal, one may: the same row starts afresh (migration 0006).
  */
 export function refuseExisting(status: MembershipStatus): void {
-  if (status === 'pending') throw conflict('already_member', 'Votre demande est déjà en attente de validation.', { status });
+  if (status === 'pending') throw conflict('already_member', 'Votre demande est déjà en attente de validation.', { membershipStatus: status });
   if (status === 'active' || status === 'suspended') {
-    throw conflict('already_member', 'Vous êtes déjà membre de ce territoire.', { status });
+    throw conflict('already_member', 'Vous êtes déjà membre de ce territoire.', { membershipStatus: status });
   }
 }
 

@@ -45,6 +45,8 @@ describe.each(DATABASE_KINDS)('memberships on %s', (kind) => {
     const again = await join(producer, t.slug);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('already_member');
+    // The problem's own status stays the HTTP status; the membership's has its own member.
+    expect(again.body).toMatchObject({ status: 409, membershipStatus: 'active' });
     const list = await api.call('GET', base(t.slug), { token: producer.token });
     expect(list.status).toBe(200);
     expect(list.body.items.map((m: { user: { name: string } }) => m.user.name)).toContain('Jeanne Confitures');
@@ -125,7 +127,7 @@ describe.each(DATABASE_KINDS)('memberships on %s', (kind) => {
 
     const invalid = await decide(admin, a.id, 'approve');
     expect(invalid.status).toBe(409);
-    expect(invalid.body.code).toBe('invalid_transition');
+    expect(invalid.body).toMatchObject({ code: 'invalid_transition', status: 409, membershipStatus: 'active' });
     expect((await decide(admin, b.id, 'suspend')).body.code).toBe('invalid_transition');
     expect((await decide(admin, a.id, 'reject')).body.code).toBe('invalid_transition');
     expect((await decide(admin, a.id, 'suspend')).body.status).toBe('suspended');

@@ -53,14 +53,17 @@ export interface Problem {
 }
 
 export function problemBody(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
-  return {
+  const problem: Problem = {
     type: `https://soliterr.org/problems/${code}`,
     title: TITLES[status] ?? 'Error',
     status,
     code,
     detail,
-    ...extra,
   };
+  // Extra members add to the problem; they never replace one of RFC 9457's own (a
+  // membership's `status` once overwrote the HTTP status there).
+  for (const [key, value] of Object.entries(extra)) if (!(key in problem)) problem[key] = value;
+  return problem;
 }
 
 export function problemResponse(
