@@ -99,15 +99,31 @@ function withRequestId(res: Response, requestId: string | undefined): Response {
   return res;
 }
 
-/** Writes carry JSON only: anything else is refused before validation (415). */
+const JSON_TYPE = /^application\/(merge-patch\+)?json\s*(;|$)/i;
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Writes carry JSON only: anything else is refused before validation (415). JSON is
+ * UTF-8 (RFC 8259): bytes that are not (overlong forms, encoded surrogates, stray
+ * continuation bytes) are refused (400) instead of being stored as U+FFFD. The body is
+ * read once here; the validators read it again from Hono's cache.
+ */
 const requireJsonBody: Parameters<App['use']>[1] = async (c, next) => {
   const method = c.req.method;
   if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
     const type = c.req.header('content-type') ?? '';
     const length = c.req.header('content-length');
     const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
-    if (hasBody && !/^application\/(merge-patch\+)?json\s*(;|$)/i.test(type)) {
+    if (hasBody && !JSON_TYPE.test(type)) {
       throw new ApiError(415, 'unsupported_media_type', 'Envoyez le corps en JSON (Content-Type: application/json).');
+    }
+    if (JSON_TYPE.test(type)) {
+      try {
+        STRICT_UTF8.decode(await c.req.arrayBuffer());
+      } catch (err) {
+        if (!(err instanceof TypeError)) throw err;
+        throw new ApiError(400, 'malformed_request', "Le corps de la requête contient des caractères invalides (il doit être en UTF-8).");
+      }
     }
   }
   await next();
