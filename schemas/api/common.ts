@@ -1,12 +1,21 @@
 // Reusable zod pieces for the public API. Objects are strict: unknown fields are refused.
 import { z } from '@hono/zod-openapi';
 
-/** Text from people: trimmed, NUL refused (PostgreSQL cannot store it). */
+/**
+ * A lone UTF-16 surrogate (JSON can carry one as \ud800) has no UTF-8 form: stored, it
+ * would silently become U+FFFD. (With /u, a paired surrogate is one code point and does
+ * not match.)
+ */
+export const wellFormed = (s: string) => !/\p{Cs}/u.test(s);
+const malformed = { message: 'caractère invalide (texte mal encodé)' };
+
+/** Text from people: NUL refused (PostgreSQL cannot store it), and lone surrogates. */
 export const text = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((s) => !s.includes('\u0000'), { message: 'caractère nul interdit' });
+    .refine((s) => !s.includes('\u0000'), { message: 'caractère nul interdit' })
+    .refine(wellFormed, malformed);
 
 export const requiredText = (max: number, min = 1) =>
   text(max)
@@ -26,6 +35,7 @@ export const Password = z
   .min(10, { message: 'au moins 10 caractères' })
   .max(200, { message: 'au plus 200 caractères' })
   .refine((s) => !s.includes('\u0000'), { message: 'caractère nul interdit' })
+  .refine(wellFormed, malformed)
   .openapi({ example: 'une phrase de passe solide', type: 'string', format: 'password' });
 
 export const Locale = z.enum(['fr', 'en']);

@@ -1,7 +1,7 @@
 // Organisations (structures): the actors of a territory.
 import { z } from '@hono/zod-openapi';
 import { MEMBERSHIP_ROLES, ORGANISATION_KINDS } from '../db/enums';
-import { Latitude, Longitude, requiredText, text, Timestamp } from './common';
+import { Latitude, Longitude, requiredText, text, Timestamp, wellFormed } from './common';
 
 /** La Poste's establishments share one SIREN and follow their own check rule. */
 const LA_POSTE_SIREN = '356000000';
@@ -46,6 +46,7 @@ export const Postcode = z.string().regex(/^\d{5}$/, { message: 'code postal à 5
 export const Website = z
   .url({ protocol: /^https?$/, message: 'adresse web en http:// ou https://' })
   .max(500)
+  .refine(wellFormed, { message: 'caractère invalide (texte mal encodé)' })
   .openapi({ example: 'https://www.confitures-des-coteaux.fr' });
 
 export const OrganisationKind = z.enum(ORGANISATION_KINDS);
