@@ -100,7 +100,7 @@ export const createTerritory: RouteHandler<typeof r.createTerritory, AppEnv> = a
   }));
 };
 
-const DirectoryCursor = z.tuple([z.string(), z.string()]);
+const DirectoryCursor = z.tuple([z.string(), z.uuid()]);
 
 export const listTerritories: RouteHandler<typeof r.listTerritories, AppEnv> = async (c) => {
   const { q, limit, cursor } = c.req.valid('query');

@@ -76,6 +76,12 @@ describe.each(DATABASE_KINDS)('territories on %s', (kind) => {
     const forged = await api.call('GET', '/api/v1/territories?cursor=bm90LWpzb24');
     expect(forged.status).toBe(400);
     expect(forged.body.code).toBe('invalid_cursor');
+    // Well-formed JSON of the wrong kind once reached PostgreSQL (422): a cursor's id is a uuid.
+    for (const values of [['Vallée', 'pas-un-uuid'], ['Vall\u0000ée', crypto.randomUUID()]]) {
+      const wrong = await api.call('GET', `/api/v1/territories?cursor=${Buffer.from(JSON.stringify(values)).toString('base64url')}`);
+      expect(wrong.status, JSON.stringify(values)).toBe(400);
+      expect(wrong.body.code).toBe('invalid_cursor');
+    }
   });
 
   it('hides a private territory from outsiders with the same 404 as an unknown one', async () => {

@@ -8,7 +8,9 @@ export function encodeCursor(values: (string | number | null)[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-const CursorValues = z.array(z.union([z.string().max(200), z.number().finite(), z.null()])).min(1).max(4);
+/** Strings PostgreSQL can compare: no NUL, no lone surrogate (both used to answer 422). */
+const CursorText = z.string().max(200).refine((s) => !s.includes('\u0000') && !/\p{Cs}/u.test(s));
+const CursorValues = z.array(z.union([CursorText, z.number().finite(), z.null()])).min(1).max(4);
 
 export function decodeCursor<T extends z.ZodType>(cursor: string | undefined, shape: T): z.infer<T> | undefined {
   if (cursor === undefined) return undefined;
