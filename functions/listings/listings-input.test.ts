@@ -80,6 +80,9 @@ describe.each(DATABASE_KINDS)('listing input on %s', (kind) => {
       'near=43.2,0.1&radiusKm=500',
       'mine=yes',
       'page=2',
+      // A category slug is a slug: NUL once reached the database (422 from PostgreSQL).
+      'category=a%00b',
+      'category=V%C3%A9hicules',
     ]) {
       const res = await api.call('GET', `${net.base}?${query}`, { token });
       expect(res.status, query).toBe(400);

@@ -4,6 +4,7 @@
 import { z } from '@hono/zod-openapi';
 import { EXCHANGE_MODES, LISTING_KINDS, LISTING_STATUSES, LISTING_VISIBILITIES, ORGANISATION_KINDS } from '../db/enums';
 import { Latitude, Longitude, requiredText, text, Timestamp } from './common';
+import { CategorySlug } from './territories';
 
 const IsoDate = z.iso.date({ message: 'date au format AAAA-MM-JJ' }).openapi({ example: '2026-06-01' });
 
@@ -132,7 +133,7 @@ export const ListingsQuery = z
   .strictObject({
     kind: z.enum(LISTING_KINDS).optional(),
     categoryId: z.uuid().optional(),
-    category: z.string().min(2).max(60).optional().openapi({ description: 'Identifiant (slug) de la catégorie' }),
+    category: CategorySlug.optional().openapi({ description: 'Identifiant (slug) de la catégorie' }),
     status: z
       .union([z.literal('all'), csv(LISTING_STATUSES)])
       .optional()
