@@ -38,8 +38,8 @@ export async function findMembership(scope: Viewer, where: SQL): Promise<Members
 }
 
 /**
- * The membership as the caller may see it: emails and requests' messages only for
- * admins and facilitators; the decision message also for the person concerned.
+ * The membership as the caller may see it: emails only for admins and facilitators;
+ * the request's message and the decision's also for the person concerned.
  */
 export function membershipView(scope: Viewer, row: MembershipRow) {
   const m = row.membership;
@@ -55,7 +55,7 @@ export function membershipView(scope: Viewer, row: MembershipRow) {
     role: m.role,
     status: m.status,
     organisation: m.organisationId && row.organisationName ? { id: m.organisationId, name: row.organisationName } : null,
-    ...(moderator ? { message: m.message } : {}),
+    ...(moderator || self ? { message: m.message } : {}),
     charterAcceptedAt: iso(m.charterAcceptedAt),
     decidedAt: iso(m.decidedAt),
     ...(moderator || self ? { decisionMessage: m.decisionMessage } : {}),

@@ -43,7 +43,7 @@ export const MembershipSchema = z
     role: MembershipRole,
     status: MembershipStatus,
     organisation: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-    message: z.string().optional().openapi({ description: 'Message de la demande (administrateurs et animateurs)' }),
+    message: z.string().optional().openapi({ description: 'Message de la demande (administrateurs, animateurs et la personne elle-même)' }),
     charterAcceptedAt: Timestamp.nullable(),
     decidedAt: Timestamp.nullable(),
     decisionMessage: z.string().nullable().optional().openapi({ description: 'Administrateurs, animateurs et la personne elle-même' }),

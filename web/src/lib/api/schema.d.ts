@@ -674,6 +674,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description Clé choisie par le client (1 à 255 caractères ASCII imprimables, par exemple un UUID) pour pouvoir renvoyer la même requête sans rien créer deux fois : pendant 24 heures, la même clé avec la même requête renvoie la première réponse (en-tête `Idempotent-Replayed: true`) ; avec une autre requête, 422 `idempotency_key_reused` ; pendant que la première s’exécute encore, 409 `idempotency_in_progress`. Propre à la personne connectée ; ignorée sans connexion.
+         * @example 6f1c2a9e-4b7d-4e55-9a0c-2f8d1e3b7c64
+         */
+        IdempotencyKey: string;
         Session: {
             user: components["schemas"]["User"];
             /** @description Use as `Authorization: Bearer <token>`. Shown once. */
@@ -943,7 +948,7 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
-            /** @description Message de la demande (administrateurs et animateurs) */
+            /** @description Message de la demande (administrateurs, animateurs et la personne elle-même) */
             message?: string;
             /**
              * Format: date-time
@@ -1274,7 +1279,10 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description Clé choisie par le client (1 à 255 caractères ASCII imprimables, par exemple un UUID) pour pouvoir renvoyer la même requête sans rien créer deux fois : pendant 24 heures, la même clé avec la même requête renvoie la première réponse (en-tête `Idempotent-Replayed: true`) ; avec une autre requête, 422 `idempotency_key_reused` ; pendant que la première s’exécute encore, 409 `idempotency_in_progress`. Propre à la personne connectée ; ignorée sans connexion. */
+        IdempotencyKey: components["schemas"]["IdempotencyKey"];
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -2417,7 +2425,10 @@ export interface operations {
     createTerritory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Clé choisie par le client (1 à 255 caractères ASCII imprimables, par exemple un UUID) pour pouvoir renvoyer la même requête sans rien créer deux fois : pendant 24 heures, la même clé avec la même requête renvoie la première réponse (en-tête `Idempotent-Replayed: true`) ; avec une autre requête, 422 `idempotency_key_reused` ; pendant que la première s’exécute encore, 409 `idempotency_in_progress`. Propre à la personne connectée ; ignorée sans connexion. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2474,6 +2485,15 @@ export interface operations {
             };
             /** @description Body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2731,7 +2751,10 @@ export interface operations {
     createCategory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Clé choisie par le client (1 à 255 caractères ASCII imprimables, par exemple un UUID) pour pouvoir renvoyer la même requête sans rien créer deux fois : pendant 24 heures, la même clé avec la même requête renvoie la première réponse (en-tête `Idempotent-Replayed: true`) ; avec une autre requête, 422 `idempotency_key_reused` ; pendant que la première s’exécute encore, 409 `idempotency_in_progress`. Propre à la personne connectée ; ignorée sans connexion. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 slug: string;
             };
@@ -2808,6 +2831,15 @@ export interface operations {
             };
             /** @description Body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3157,7 +3189,10 @@ export interface operations {
     joinTerritory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Clé choisie par le client (1 à 255 caractères ASCII imprimables, par exemple un UUID) pour pouvoir renvoyer la même requête sans rien créer deux fois : pendant 24 heures, la même clé avec la même requête renvoie la première réponse (en-tête `Idempotent-Replayed: true`) ; avec une autre requête, 422 `idempotency_key_reused` ; pendant que la première s’exécute encore, 409 `idempotency_in_progress`. Propre à la personne connectée ; ignorée sans connexion. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 slug: string;
             };
@@ -3963,7 +3998,10 @@ export interface operations {
     createInvitation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Clé choisie par le client (1 à 255 caractères ASCII imprimables, par exemple un UUID) pour pouvoir renvoyer la même requête sans rien créer deux fois : pendant 24 heures, la même clé avec la même requête renvoie la première réponse (en-tête `Idempotent-Replayed: true`) ; avec une autre requête, 422 `idempotency_key_reused` ; pendant que la première s’exécute encore, 409 `idempotency_in_progress`. Propre à la personne connectée ; ignorée sans connexion. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 slug: string;
             };
@@ -4040,6 +4078,15 @@ export interface operations {
             };
             /** @description Body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4326,7 +4373,10 @@ export interface operations {
     createOrganisation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Clé choisie par le client (1 à 255 caractères ASCII imprimables, par exemple un UUID) pour pouvoir renvoyer la même requête sans rien créer deux fois : pendant 24 heures, la même clé avec la même requête renvoie la première réponse (en-tête `Idempotent-Replayed: true`) ; avec une autre requête, 422 `idempotency_key_reused` ; pendant que la première s’exécute encore, 409 `idempotency_in_progress`. Propre à la personne connectée ; ignorée sans connexion. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 slug: string;
             };
@@ -4403,6 +4453,15 @@ export interface operations {
             };
             /** @description Body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4761,7 +4820,10 @@ export interface operations {
     createListing: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Clé choisie par le client (1 à 255 caractères ASCII imprimables, par exemple un UUID) pour pouvoir renvoyer la même requête sans rien créer deux fois : pendant 24 heures, la même clé avec la même requête renvoie la première réponse (en-tête `Idempotent-Replayed: true`) ; avec une autre requête, 422 `idempotency_key_reused` ; pendant que la première s’exécute encore, 409 `idempotency_in_progress`. Propre à la personne connectée ; ignorée sans connexion. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 slug: string;
             };
@@ -4814,6 +4876,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (already_exists, version_conflict…) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
