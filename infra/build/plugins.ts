@@ -21,7 +21,7 @@ export const withoutEmbeddedDatabase: Plugin = {
       contents: `
         const unavailable = () => { throw new Error(${JSON.stringify(`${args.path} is not bundled: function processes need DATABASE_URL (PostgreSQL).`)}); };
         export const PGlite = { create: unavailable };
-        export const drizzle = unavailable, migrate = unavailable, types = {}, pg_trgm = {}, unaccent = {};`,
+        export const drizzle = unavailable, migrate = unavailable, types = {}, pg_trgm = {}, unaccent = {}, btree_gin = {};`,
     }));
   },
 };

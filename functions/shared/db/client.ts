@@ -2,6 +2,7 @@
 // postgres.js. Both are wrapped by drizzle and expose the same query surface.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -30,7 +31,7 @@ export function rowsOf<T>(result: unknown): T[] {
 
 export async function openPglite(dataDir?: string): Promise<Database> {
   if (dataDir && !dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } });
+  const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm, btree_gin } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { kind: 'pglite', db, rows: rowsOf, close: () => client.close() };
 }
