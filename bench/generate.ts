@@ -68,6 +68,9 @@ export async function ensureDataSet(adminUrl: string, dataSet: DataSet, options:
   try {
     await ensureAppLogin(admin);
     let exists = await databaseExists(admin, dataSet.database);
+    // Index builds of migrations applied to an existing bench database (10M rows) need it too.
+    const roomForIndexes = `alter database ${dataSet.database} set maintenance_work_mem = '1GB'`;
+    if (exists) await admin.unsafe(roomForIndexes);
     if (exists && !options.rebuild && (await markerMatches(url, dataSet))) {
       // New migrations (a fix made after the data was generated) still reach it.
       await migrateDatabase(url);
@@ -81,6 +84,7 @@ export async function ensureDataSet(adminUrl: string, dataSet: DataSet, options:
       exists = false;
     }
     await admin.unsafe(`create database ${dataSet.database}`);
+    await admin.unsafe(roomForIndexes);
     await migrateDatabase(url);
     await generate(url, dataSet);
     const seconds = (performance.now() - started) / 1000;
