@@ -22,6 +22,8 @@ export interface ColdStart {
   idleRssMiB: number;
   /** medianMs / bare Node's (target ≤ 2). */
   ratio?: number;
+  /** Median spawn → exit without DATABASE_URL: reading, compiling and evaluating the bundle. */
+  evaluateMs?: number;
 }
 
 export const median = (values: number[]) => {
@@ -74,6 +76,22 @@ async function startOnce(name: string, args: string[], env: Record<string, strin
   }
 }
 
+/**
+ * Spawn to exit of `node <bundle>` without DATABASE_URL: the bundle is read, compiled and
+ * evaluated, then refuses to start. The part of a cold start that is loading code.
+ */
+async function evaluateOnce(file: string): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [file], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', SECRETS_DIR: '/nonexistent', LOG_LEVEL: 'silent' },
+    stdio: 'ignore',
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exitOf(child);
+  clearTimeout(timer);
+  return performance.now() - started;
+}
+
 export async function measureColdStarts(bundles: Bundle[], databaseUrl: string, runs: number): Promise<{ bareNode: ColdStart; bundles: ColdStart[] }> {
   const samples = new Map<string, { ms: number[]; rss: number[] }>();
   const record = (name: string, s: { ms: number; rss: number }) => {
@@ -86,9 +104,13 @@ export async function measureColdStarts(bundles: Bundle[], databaseUrl: string, 
   // Bare Node runs with the same memory limit as the functions (that of listings).
   await startOnce('listings', ['-e', BARE_NODE], {});
   for (const b of bundles) await startOnce(b.name, [b.file], functionEnv(databaseUrl));
+  const evaluation = new Map<string, number[]>();
   for (let run = 0; run < runs; run++) {
     record('bare node', await startOnce('listings', ['-e', BARE_NODE], {}));
-    for (const b of bundles) record(b.name, await startOnce(b.name, [b.file], functionEnv(databaseUrl)));
+    for (const b of bundles) {
+      record(b.name, await startOnce(b.name, [b.file], functionEnv(databaseUrl)));
+      evaluation.set(b.name, [...(evaluation.get(b.name) ?? []), await evaluateOnce(b.file)]);
+    }
   }
   const summary = (name: string, bytes?: number): ColdStart => {
     const s = samples.get(name)!;
@@ -104,8 +126,10 @@ export async function measureColdStarts(bundles: Bundle[], databaseUrl: string, 
   const result = bundles.map((b) => {
     const c = summary(b.name, b.bytes);
     c.ratio = Math.round((c.medianMs / bareNode.medianMs) * 100) / 100;
+    c.evaluateMs = Math.round(median(evaluation.get(b.name) ?? []) * 10) / 10;
     console.log(
-      `  ${b.name.padEnd(14)} ${(b.bytes / 1024).toFixed(0).padStart(5)} KiB  cold start ${c.medianMs.toFixed(0).padStart(4)} ms (×${c.ratio} bare node)  idle RSS ${c.idleRssMiB} MiB`,
+      `  ${b.name.padEnd(14)} ${(b.bytes / 1024).toFixed(0).padStart(5)} KiB  cold start ${c.medianMs.toFixed(0).padStart(4)} ms (×${c.ratio} bare node; ` +
+        `code alone ${c.evaluateMs.toFixed(0)} ms)  idle RSS ${c.idleRssMiB} MiB`,
     );
     return c;
   });
