@@ -314,3 +314,59 @@ describe.each(MODES)('a newcomer asks to join in Chromium, $label', ({ javaScrip
     await page.waitForURL(`**${SPACE}/en-attente`);
   });
 });
+
+/** 23 offers of pallets, through the API as a member would publish them (members only). */
+let pallets: Promise<void> | undefined;
+function publishPallets(): Promise<void> {
+  pallets ??= (async () => {
+    const login = await fetch(`${product.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: person('menuiserie').email, password: DEMO_PASSWORD }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const categories = (await (await fetch(`${product.url}/api/v1/territories/${DEMO_TERRITORY.slug}/categories`)).json()) as { items: { id: string }[] };
+    for (let i = 1; i <= 23; i++) {
+      const response = await fetch(`${product.url}/api/v1/territories/${DEMO_TERRITORY.slug}/listings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ kind: 'offer', categoryId: categories.items[0].id, title: `Lot de palettes numéro ${i}`, exchangeModes: ['don'] }),
+      });
+      expect(response.status).toBe(201);
+    }
+  })();
+  return pallets;
+}
+
+describe.each(MODES)('a long list of offers in Chromium, $label', ({ javaScript }) => {
+  let member: { context: BrowserContext; page: Page };
+  beforeAll(async () => {
+    await publishPallets();
+    member = await signedIn(javaScript, person('verger').email, `${SPACE}/offres-et-besoins?q=palettes`);
+  });
+  afterAll(() => member?.context.close());
+
+  it('shows 20 at a time, newest first, and « Voir plus » brings the rest', async () => {
+    const { page } = member;
+    const cards = page.getByRole('region', { name: 'Toutes les annonces' }).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+    await page.getByRole('link', { name: 'Lot de palettes numéro 23' }).waitFor();
+    expect(await cards.count()).toBe(20);
+    expect(await status(page).textContent()).toContain("20 annonces affichées (il y en a d'autres)");
+    await page.getByRole('link', { name: 'Voir plus' }).click();
+    await page.waitForURL(/apres=/);
+    if (javaScript) {
+      // Added below the first twenty, and the keyboard lands on the first new one.
+      await expect.poll(() => cards.count()).toBe(23);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Lot de palettes numéro 3');
+      await check(page, 'member-listings-more');
+      expect(await page.getByRole('link', { name: 'Voir plus' }).count()).toBe(0);
+    } else {
+      // Without JavaScript, the next page, and a way back to the start.
+      await page.getByRole('link', { name: 'Lot de palettes numéro 1', exact: true }).waitFor();
+      expect(await cards.count()).toBe(3);
+      expect(await page.getByRole('link', { name: 'Voir plus' }).count()).toBe(0);
+      await page.getByRole('link', { name: 'Revenir au début de la liste' }).click();
+      await page.getByRole('link', { name: 'Lot de palettes numéro 23' }).waitFor();
+    }
+  });
+});
