@@ -11,8 +11,7 @@ import { DATABASE_KINDS } from '../support/database';
 import { createTestApi, ORIGIN, type TestApi } from '../support/harness';
 import { parameterRequests, plausibleRequest, refusals, shapeOf } from './requests';
 import { roundTrips } from './roundtrip';
-import { describeRequest, plausibleProblems, refusalProblems, send } from './send';
-import { databaseDigest } from './state';
+import { databaseDigest, describeRequest, plausibleProblems, refusalProblems, send } from './send';
 import { buildFuzzWorld, type FuzzWorld, PATH_PARAMETERS } from './world';
 
 /** Tests may read the environment (only the product's config may not): the fuzz knobs. */

@@ -9,8 +9,7 @@ import { buildOpenApiDocument, operationsOf } from '../../../functions/docs/docu
 import { DATABASE_KINDS } from '../../support/database';
 import { createTestApi, ORIGIN, type TestApi } from '../../support/harness';
 import { CASES } from './cases';
-import { newTally, runAttempts } from './runner';
-import { changedParts, stateReader, type TargetState } from './state';
+import { changedParts, newTally, runAttempts, stateReader, type TargetState } from './runner';
 import { buildWorld, type World } from './world';
 
 const operations = operationsOf(buildOpenApiDocument(FUNCTIONS, ORIGIN));

@@ -3,7 +3,7 @@
 // of the same kind to build a control request: B's id and an id that exists nowhere must
 // get the same answer, or the answer says B's id exists (an existence oracle).
 import { generateToken } from '../../../functions/shared/auth/tokens';
-import type { Caller } from './callers';
+import type { Caller } from './world';
 import type { World } from './world';
 
 export interface RequestParts {
