@@ -52,6 +52,13 @@ describe('docs', () => {
     }
   });
 
+  it('declares 401 everywhere: a Bearer token that is no session is refused even where signing in is optional', async () => {
+    for (const { operation } of operationsOf(document)) expect(Object.keys(operation.responses), operation.operationId).toContain('401');
+    const expired = await api.call('GET', '/api/v1/territories', { token: 'a'.repeat(32) });
+    expect(expired.status).toBe(401);
+    expect(expired.body.code).toBe('invalid_token');
+  });
+
   it('gives each operation its own operationId', () => {
     const ids = operationsOf(document).map((e) => e.operation.operationId);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);

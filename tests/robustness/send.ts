@@ -40,14 +40,13 @@ export function describeRequest(req: FuzzRequest, answer: Answer): string {
 }
 
 /**
- * Statuses the operation does not declare. Two are possible everywhere and not declared
- * everywhere: 401 invalid_token (a Bearer token that is no session, even where signing in
- * is optional) and 404 route_not_found (a path that no longer names the operation).
+ * Statuses the operation does not declare. One is possible everywhere and declared
+ * nowhere: 404 route_not_found, for a path that no longer names the operation.
  */
 function undocumented(shape: Shape, answer: Answer): string[] {
   const { status, body } = answer.response;
   if (shape.documented.has(status)) return [];
-  if ((status === 401 && body?.code === 'invalid_token') || (status === 404 && body?.code === 'route_not_found')) return [];
+  if (status === 404 && body?.code === 'route_not_found') return [];
   return [`status ${status} (${body?.code}) is not documented for ${shape.id}`];
 }
 

@@ -35,9 +35,13 @@ const DESCRIPTIONS: Record<number, string> = {
 
 type ErrorStatus = keyof typeof DESCRIPTIONS;
 
-/** Error responses of an operation. 400, 413, 415 and 503 are always possible. */
+/**
+ * Error responses of an operation. 400, 401, 413, 415 and 503 are always possible: 401
+ * because a Bearer token that is not (or no longer) a session is refused even where
+ * signing in is optional.
+ */
 export function errors(...statuses: ErrorStatus[]) {
-  const all = [...new Set<ErrorStatus>([400, 413, 415, 503, ...statuses])].sort();
+  const all = [...new Set<ErrorStatus>([400, 401, 413, 415, 503, ...statuses])].sort();
   return Object.fromEntries(
     all.map((s) => [s, { description: DESCRIPTIONS[s], content: { 'application/problem+json': { schema: ProblemSchema } } }]),
   ) as Record<ErrorStatus, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }>;

@@ -1320,6 +1320,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflict (already_exists, version_conflict…) */
             409: {
                 headers: {
@@ -1550,6 +1559,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found, or not visible to the caller */
             404: {
                 headers: {
@@ -1717,6 +1735,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -1784,6 +1811,15 @@ export interface operations {
             };
             /** @description Invalid request (validation_failed, malformed_request) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2393,6 +2429,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -2543,6 +2588,15 @@ export interface operations {
             };
             /** @description Invalid request (validation_failed, malformed_request) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2703,6 +2757,15 @@ export interface operations {
             };
             /** @description Invalid request (validation_failed, malformed_request) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3059,6 +3122,15 @@ export interface operations {
             };
             /** @description Invalid request (validation_failed, malformed_request) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4332,6 +4404,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found, or not visible to the caller */
             404: {
                 headers: {
@@ -4510,6 +4591,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found, or not visible to the caller */
             404: {
                 headers: {
@@ -4672,6 +4762,15 @@ export interface operations {
             };
             /** @description Invalid request (validation_failed, malformed_request) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4955,6 +5054,15 @@ export interface operations {
             };
             /** @description Invalid request (validation_failed, malformed_request) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
