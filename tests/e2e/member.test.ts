@@ -357,7 +357,7 @@ describe.each(MODES)('a long list of offers in Chromium, $label', ({ javaScript 
     if (javaScript) {
       // Added below the first twenty, and the keyboard lands on the first new one.
       await expect.poll(() => cards.count()).toBe(23);
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Lot de palettes numéro 3');
+      expect(await page.locator(':focus').textContent()).toBe('Lot de palettes numéro 3');
       await check(page, 'member-listings-more');
       expect(await page.getByRole('link', { name: 'Voir plus' }).count()).toBe(0);
     } else {

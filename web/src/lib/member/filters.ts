@@ -47,7 +47,7 @@ export function readFilters(params: URLSearchParams): Filters {
   return {
     q: (params.get('q') ?? '').trim().slice(0, 200),
     type: has(TYPES, type) ? type : '',
-    categorie: (params.get('categorie') ?? '').slice(0, 60),
+    categorie: /^[a-z0-9-]{1,60}$/.test(params.get('categorie') ?? '') ? (params.get('categorie') as string) : '',
     modes: [...new Set(modes)],
     statut: has(STATUSES, statut) ? statut : 'en-cours',
     pres: (params.get('pres') ?? '').trim().slice(0, 120),

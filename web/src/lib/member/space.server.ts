@@ -65,8 +65,16 @@ export function findPlace(places: Place[], name: string): Place | undefined {
 export function resolveNear(pres: string, places: Place[]): { near: string; label: string } | null {
   if (!pres) return null;
   const position = POSITION.exec(pres);
-  if (position) return { near: point(Number(position[1]), Number(position[2])), label: m.member_near_you() };
-  const place = pres === 'centre' ? places.find((p) => p.value === 'centre') : findPlace(places, pres);
+  // `label` goes inside a sentence: « depuis le centre du territoire », « depuis Tarbes ».
+  if (position) {
+    const [lat, lon] = [Number(position[1]), Number(position[2])];
+    return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { near: point(lat, lon), label: m.member_near_you_phrase() } : null;
+  }
+  if (pres === 'centre') {
+    const centre = places.find((p) => p.value === 'centre');
+    return centre ? { near: centre.near, label: m.member_near_centre_phrase() } : null;
+  }
+  const place = findPlace(places, pres);
   return place ? { near: place.near, label: place.label } : null;
 }
 

@@ -33,8 +33,7 @@ export const actions: Actions = {
     const { body, local } = listingBody(values, await loadPlaces(locals.api, territory));
     if (Object.keys(local).length) return listingFailure(400, undefined, values, local);
     const { data, error, response } = await locals.api.POST('/api/v1/territories/{slug}/listings', {
-      params: { path: { slug: params.slug } },
-      headers: typeof key === 'string' && key ? { 'idempotency-key': key } : {},
+      params: { path: { slug: params.slug }, header: typeof key === 'string' && key ? { 'idempotency-key': key } : {} },
       body: { ...body, kind: values.kind === 'need' ? 'need' : 'offer' },
     });
     if (!data) return listingFailure(response.status, error, values);
