@@ -15,8 +15,10 @@ export const actions: Actions = {
   profil: async ({ request, locals, cookies, url }) => {
     const values = await readForm(request, ['name', 'locale']);
     const locale = values.locale === 'en' ? 'en' : 'fr';
-    const { error, response } = await locals.api.PATCH('/api/v1/me', { body: { name: values.name.trim(), locale } });
-    if (!response.ok) return apiFailure(response.status, error, values);
+    const { data, error, response } = await locals.api.PATCH('/api/v1/me', { body: { name: values.name.trim(), locale } });
+    if (!data) return apiFailure(response.status, error, values);
+    // The page and the header render after this action: they show the new name.
+    locals.user = data;
     if (locale !== locals.locale) {
       // The site follows the account's language at once (the same cookie as the FR/EN switch).
       cookies.set('soliterr_locale', locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: false, secure: url.protocol === 'https:' });

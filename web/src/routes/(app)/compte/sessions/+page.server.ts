@@ -5,7 +5,9 @@ import { apiFailure, readForm } from '$lib/server/forms';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const result = await locals.api.GET('/api/v1/me/sessions').catch(() => null);
-  return { sessions: result?.data?.items ?? null };
+  // This session first, then the others by last activity (the API's order).
+  const sessions = result?.data?.items ?? null;
+  return { sessions: sessions && [...sessions.filter((s) => s.current), ...sessions.filter((s) => !s.current)] };
 };
 
 export const actions: Actions = {
