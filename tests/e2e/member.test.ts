@@ -131,6 +131,17 @@ describe.each(MODES)('a member and their neighbours in Chromium, $label', ({ jav
     expect(await page.getByRole('region', { name: 'Les besoins' }).getByRole('link', { name: 'Exprimer un besoin' }).count()).toBe(1);
     await shot(page, 'listings-empty');
 
+    if (javaScript) {
+      // With JavaScript, the device's position can be the point (Tarbes, here).
+      await neighbour.context.grantPermissions(['geolocation']);
+      await neighbour.context.setGeolocation({ latitude: 43.2328, longitude: 0.0781 });
+      await page.getByRole('combobox', { name: 'Rayon' }).selectOption('50');
+      await page.getByRole('button', { name: 'Autour de moi (position de votre appareil)' }).click();
+      await page.waitForURL(/pres=43\.233%2C0\.078/);
+      await main(page).getByRole('link', { name: title }).waitFor();
+      expect(await main(page).textContent()).toContain("à vol d'oiseau depuis votre position, dans un rayon de 50 km");
+    }
+
     await main(page).getByRole('link', { name: 'Effacer les filtres' }).first().click();
     await page.waitForURL((url) => url.pathname.endsWith('/offres-et-besoins') && url.search === '');
     await main(page).getByRole('link', { name: title }).click();
@@ -368,5 +379,53 @@ describe.each(MODES)('a long list of offers in Chromium, $label', ({ javaScript 
       await page.getByRole('link', { name: 'Revenir au début de la liste' }).click();
       await page.getByRole('link', { name: 'Lot de palettes numéro 23' }).waitFor();
     }
+  });
+});
+
+describe.each(MODES)('a member who represents no organisation yet, in Chromium, $label', ({ javaScript, suffix }) => {
+  const email = `hugo.${suffix}@exemple.fr`;
+  let member: { context: BrowserContext; page: Page };
+
+  beforeAll(async () => {
+    // Signed up, asked to join and approved by the admin, all through the API.
+    const call = async (path: string, body: unknown, token?: string) => {
+      const response = await fetch(`${product.url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, string> };
+    };
+    expect((await call('/auth/register', { email, password: DEMO_PASSWORD, name: `Hugo Laffont (${suffix})` })).status).toBe(201);
+    const hugo = await call('/auth/login', { email, password: DEMO_PASSWORD });
+    const joined = await call(`/territories/${DEMO_TERRITORY.slug}/memberships`, { acceptCharter: true }, hugo.body.token);
+    const admin = await call('/auth/login', { email: person('admin').email, password: DEMO_PASSWORD });
+    expect((await call(`/territories/${DEMO_TERRITORY.slug}/memberships/${joined.body.id}/approve`, {}, admin.body.token)).status).toBe(200);
+    member = await signedIn(javaScript, email, `${SPACE}/ma-structure`);
+  });
+  afterAll(() => member?.context.close());
+
+  it('registers it (a wrong SIRET explained first), then publishes on its behalf', async () => {
+    const { page } = member;
+    await page.getByRole('heading', { level: 2, name: 'Inscrire ma structure' }).waitFor();
+    if (javaScript) await check(page, 'member-organisation-new');
+    await page.getByLabel('Type de structure').selectOption({ label: 'Exploitation agricole' });
+    await page.getByRole('textbox', { name: /^Nom/ }).fill(`Ferme Laffont (${suffix})`);
+    await page.getByLabel('SIRET').fill('123 456 789 00010');
+    await page.getByLabel('Code postal').fill('65200');
+    await page.getByRole('combobox', { name: 'Commune' }).fill('Pouzac');
+    await page.getByRole('button', { name: 'Inscrire ma structure' }).click();
+    await page.getByText('SIRET invalide (clé de contrôle).').first().waitFor();
+    expect(await page.getByRole('textbox', { name: /^Nom/ }).inputValue()).toBe(`Ferme Laffont (${suffix})`);
+    await page.getByLabel('SIRET').fill('');
+    await page.getByRole('button', { name: 'Inscrire ma structure' }).click();
+    await page.waitForURL('**/ma-structure?fait=creee');
+    expect(await status(page).textContent()).toContain('Votre structure est inscrite');
+    await page.getByRole('heading', { level: 2, name: `Ferme Laffont (${suffix})` }).waitFor();
+
+    await page.getByRole('link', { name: 'Proposer une offre' }).first().click();
+    await page.getByText(`Vous publiez au nom de Ferme Laffont (${suffix}).`).waitFor();
+    // Its commune, already known in the territory, is the listing's starting point.
+    expect(await page.getByRole('combobox', { name: /^Commune/ }).inputValue()).toBe('Pouzac');
   });
 });
