@@ -128,6 +128,13 @@ describe.each(MODES)('a territory founder and its facilitators in Chromium, $lab
     expect(territory.charter).toContain('Val d\'Adour.');
     expect(territory.description).toBe('Le réseau des acteurs du Val d’Adour.');
     expect(territory.accentColor).toBe(javaScript ? '#9c3f18' : '#1f5a3d');
+    if (javaScript) {
+      // The colour is the territory's: its public page wears it.
+      await page.goto(`/t/${slug}`);
+      expect(await page.locator('section.band').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(156, 63, 24)');
+      await shot('territory-accent');
+      await page.goBack();
+    }
     // Saving again without a change says so, and writes nothing.
     await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
     await page.getByText("Rien n'a changé : il n'y avait rien à enregistrer.").waitFor();
@@ -260,6 +267,45 @@ describe.each(MODES)('a territory founder and its facilitators in Chromium, $lab
       expect(text, sentence).toContain(sentence);
     }
     await shot('admin-journal');
+  });
+});
+
+describe('a private territory by invitation, in Chromium', () => {
+  it('is created by someone already signed in; its invitation works before the invitee can see it', async () => {
+    const context = await newContext(browser, product.url);
+    const page = await context.newPage();
+    await signIn(page, DEMO_PEOPLE[1].email);
+    await page.goto('/creer-un-territoire');
+    await page.getByText(`Vous serez l'administrateur du territoire avec votre compte (${DEMO_PEOPLE[1].name}).`).waitFor();
+    expect(await page.getByLabel('Adresse e-mail').count()).toBe(0);
+    await page.getByLabel('Nom du territoire').fill('Animateurs des Baronnies');
+    await page.getByLabel('Sur invitation').check();
+    await page.getByLabel('Privé').check();
+    await page.getByRole('button', { name: 'Créer le territoire' }).click();
+    await page.waitForURL('**/t/animateurs-des-baronnies/admin?bienvenue=1');
+    // The switcher names the territory where one is (and still counts the demo's waiting request).
+    expect(await page.locator('header details summary').textContent()).toContain('Animateurs des Baronnies');
+    await page.goto('/t/animateurs-des-baronnies/admin/invitations');
+    await page.getByLabel('Son adresse e-mail').fill(DEMO_PEOPLE[2].email);
+    await page.getByRole('button', { name: "Envoyer l'invitation" }).click();
+    await page.getByText(`Invitation envoyée à ${DEMO_PEOPLE[2].email}.`).waitFor();
+
+    const link = product.mailbox.linkIn(await product.mailbox.waitFor(DEMO_PEOPLE[2].email, /Animateurs des Baronnies/));
+    const invitee = await (await newContext(browser, product.url)).newPage();
+    expect((await invitee.goto('/t/animateurs-des-baronnies'))?.status()).toBe(404);
+    await invitee.goto(link.pathname + link.search);
+    await invitee.getByRole('heading', { level: 1, name: 'Rejoindre un territoire privé' }).waitFor();
+    await check(invitee, 'invitation-private');
+    await invitee.getByRole('main').getByRole('link', { name: 'Se connecter' }).click();
+    await invitee.getByLabel('Adresse e-mail').fill(DEMO_PEOPLE[2].email);
+    await invitee.getByLabel('Mot de passe', { exact: false }).fill(DEMO_PASSWORD);
+    await invitee.getByRole('button', { name: 'Se connecter' }).click();
+    await invitee.waitForURL((url) => url.pathname === link.pathname && url.search === link.search);
+    await invitee.getByRole('button', { name: "Accepter l'invitation" }).click();
+    await invitee.waitForURL((url) => url.pathname === '/t/animateurs-des-baronnies');
+    await invitee.getByRole('heading', { level: 1, name: 'Animateurs des Baronnies' }).waitFor();
+    await invitee.context().close();
+    await context.close();
   });
 });
 
