@@ -131,7 +131,7 @@ describe.each(MODES)('a territory founder and its facilitators in Chromium, $lab
     if (javaScript) {
       // The colour is the territory's: its public page wears it.
       await page.goto(`/t/${slug}`);
-      expect(await page.locator('section.band').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(156, 63, 24)');
+      expect(await page.evaluate<string>("getComputedStyle(document.querySelector('section.band')).backgroundColor")).toBe('rgb(156, 63, 24)');
       await shot('territory-accent');
       await page.goBack();
     }
