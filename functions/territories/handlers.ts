@@ -16,7 +16,7 @@ import { conflict, forbidden, notFound, unauthorized } from '../shared/http/prob
 import { hit, LIMITS } from '../shared/http/rate-limit';
 import { clientIp } from '../shared/http/request';
 import { requireUser } from '../shared/auth/middleware';
-import { sendVerificationMail } from '../shared/auth/verification';
+import { prepareVerificationMail } from '../shared/auth/verification';
 import { categoryView, fields, territoryView } from './views';
 import type * as r from './routes';
 
@@ -30,7 +30,9 @@ export const createTerritory: RouteHandler<typeof r.createTerritory, AppEnv> = a
     throw unauthorized('unauthenticated', "Connectez-vous, ou indiquez le compte de l'administrateur du territoire.");
   }
   await hit(deps.database, LIMITS.register, clientIp(c), deps.config.RATE_LIMIT_DISABLED);
-  return withContext(deps.database, { userId: caller?.id }, idempotent(c, async (scope) => {
+  // Set only when this request created the admin account: sent once the territory exists.
+  let verification: (() => Promise<void>) | undefined;
+  const response = await withContext(deps.database, { userId: caller?.id }, idempotent(c, async (scope) => {
     let session: { token: string; expiresAt: Date } | null = null;
     if (!caller && admin) {
       const [existing] = rowsOf(await scope.tx.execute(sql`select user_id from app.find_login(${admin.email})`));
@@ -45,7 +47,7 @@ export const createTerritory: RouteHandler<typeof r.createTerritory, AppEnv> = a
       });
       await scope.actAs(userId);
       session = await createSession(scope, userId, deps.config.SESSION_DAYS, c.req.header('user-agent'));
-      await sendVerificationMail(deps, scope, { id: userId, email: admin.email, name: admin.name, locale: admin.locale ?? 'fr' });
+      verification = await prepareVerificationMail(deps, scope, { id: userId, email: admin.email, name: admin.name, locale: admin.locale ?? 'fr' });
     }
     const territoryId = crypto.randomUUID();
     // No RETURNING and no ON CONFLICT: both make PostgreSQL check the SELECT policy on the
@@ -98,6 +100,11 @@ export const createTerritory: RouteHandler<typeof r.createTerritory, AppEnv> = a
       201,
     );
   }));
+  if (verification) {
+    // A mail that fails is logged: the territory and its admin exist, and the person can ask again.
+    await verification().catch((err) => c.get('log').warn('mail not sent', { subject: 'verify_email', error: String(err) }));
+  }
+  return response;
 };
 
 const DirectoryCursor = z.tuple([z.string(), z.uuid()]);

@@ -52,6 +52,26 @@ describe.each(DATABASE_KINDS)('territories on %s', (kind) => {
     expect(mine.body.items).toEqual([]);
   });
 
+  it('creates no account and sends no mail when a new admin asks for a taken slug', async () => {
+    const admin = await api.signUp();
+    const t = await api.createTerritory(admin);
+    const email = `fondatrice-${kind}@coteaux.example.fr`;
+    const taken = await api.call('POST', '/api/v1/territories', {
+      body: { territory: { slug: t.slug, name: 'Doublon' }, admin: { email, password: 'une charte partagée', name: 'Fondatrice' } },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('slug_taken');
+    const login = await api.call('POST', '/api/v1/auth/login', { body: { email, password: 'une charte partagée' } });
+    expect(login.status).toBe(401);
+    // The same request with a free slug then works, and only its mail arrives.
+    const created = await api.call('POST', '/api/v1/territories', {
+      body: { territory: { slug: `${t.slug}-bis`, name: 'Le bon' }, admin: { email, password: 'une charte partagée', name: 'Fondatrice' } },
+    });
+    expect(created.status).toBe(201);
+    await api.mailbox.waitFor(email, /confirmez/);
+    expect(api.mailbox.messages.filter((m) => m.to.includes(email))).toHaveLength(1);
+  });
+
   it('needs an account: anonymous sign-up without admin is refused', async () => {
     const res = await api.call('POST', '/api/v1/territories', { body: { territory: { slug: 'sans-admin', name: 'Sans admin' } } });
     expect(res.status).toBe(401);

@@ -19,7 +19,20 @@ export async function sendVerificationMail(
   scope: Scope,
   user: { id: string; email: string; name: string; locale: string },
 ) {
+  await (await prepareVerificationMail(deps, scope, user))();
+}
+
+/**
+ * Issues the token in the transaction and returns the sending, for a caller whose
+ * transaction may still fail after the account is written (territory creation): the
+ * mail goes once it has committed, never with a link to an account rolled back.
+ */
+export async function prepareVerificationMail(
+  deps: Deps,
+  scope: Scope,
+  user: { id: string; email: string; name: string; locale: string },
+): Promise<() => Promise<void>> {
   const token = await issueUserToken(scope, user.id, 'verify_email', 48 * HOUR);
   const link = siteLink(deps.config.PUBLIC_URL, SITE_PATHS.verifyEmail, { token });
-  await deps.mailer.send(verificationMail(user.email, user.name, link, user.locale));
+  return () => deps.mailer.send(verificationMail(user.email, user.name, link, user.locale));
 }
