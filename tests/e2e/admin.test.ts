@@ -95,6 +95,12 @@ describe.each(MODES)('a territory founder and its facilitators in Chromium, $lab
     await page.getByText('Nous ne connaissons pas cette commune', { exact: false }).first().waitFor();
     expect(await page.getByLabel('Nom du territoire').inputValue()).toBe(name);
     await page.getByLabel('Commune au centre du territoire', { exact: false }).fill('Vic-en-Bigorre (65)');
+    // An address already taken is said beside its field.
+    await page.getByLabel('Adresse du territoire').fill(DEMO_TERRITORY.slug);
+    await page.getByLabel('Mot de passe', { exact: false }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Créer le territoire' }).click();
+    await page.getByText('Cette adresse est déjà prise par un autre territoire', { exact: false }).first().waitFor();
+    await page.getByLabel('Adresse du territoire').fill(slug);
     await page.getByLabel('Mot de passe', { exact: false }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Créer le territoire' }).click();
 

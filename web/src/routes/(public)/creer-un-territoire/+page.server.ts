@@ -55,7 +55,13 @@ export const actions: Actions = {
       body,
       headers: values.key && locals.user ? { 'idempotency-key': values.key } : {},
     });
-    if (!data) return apiFailure(response.status, error, { ...values, 'territory.slug': slug });
+    if (!data) {
+      const failure = apiFailure(response.status, error, { ...values, 'territory.slug': slug });
+      // A taken address or email is said beside its field, where it can be changed.
+      if (error?.code === 'slug_taken') failure.data.fields['territory.slug'] = m.create_slug_taken();
+      if (error?.code === 'email_taken') failure.data.fields['admin.email'] = m.create_email_taken();
+      return failure;
+    }
     if (data.session) startSession(cookies, url, data.session);
     redirect(303, `/t/${data.territory.slug}/admin?bienvenue=1`);
   },
