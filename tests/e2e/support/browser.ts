@@ -33,7 +33,8 @@ export async function newContext(browser: Browser, baseURL: string, options: { j
     viewport: { width: 1280, height: 900 },
     locale: 'fr-FR',
   });
-  context.setDefaultTimeout(10_000);
+  // A bound on waiting, not a performance assertion: CI machines have 2 shared cores.
+  context.setDefaultTimeout(20_000);
   return context;
 }
 
