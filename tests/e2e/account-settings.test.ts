@@ -5,8 +5,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TERRITORY } from '../../infra/db/demo-data';
-import { check, launchBrowser, newContext } from './support/browser';
+import { check, launchBrowser, newContext as openContext } from './support/browser';
 import { type Product, startProduct } from './support/product';
+
+/** A browser context with more patience than the default: sign-ins hash passwords, and CI runs several suites at once. */
+async function newContext(...args: Parameters<typeof openContext>): Promise<BrowserContext> {
+  const context = await openContext(...args);
+  context.setDefaultTimeout(20_000);
+  return context;
+}
+
+/** A journey waits on sign-ins, emails and full page loads: more than the default 30 s under a busy CI. */
+const JOURNEY = 90_000;
 
 let product: Product;
 let browser: Browser;
@@ -136,7 +146,7 @@ describe.each(MODES)('my account in Chromium, $label', ({ javaScript, suffix, pe
     await other.getByText('Un nouvel e-mail de confirmation vient de partir.', { exact: false }).waitFor();
     await expect.poll(() => product.mailbox.messages.filter((m) => m.to.includes(email)).length).toBe(2);
   });
-});
+}, JOURNEY);
 
 describe('the territory switcher of an admin, in Chromium', () => {
   it('names the territory, counts the waiting requests and leads to the queue', async () => {
@@ -157,4 +167,4 @@ describe('the territory switcher of an admin, in Chromium', () => {
     await check(page, 'account-switcher');
     await context.close();
   });
-});
+}, JOURNEY);

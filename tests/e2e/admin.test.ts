@@ -5,8 +5,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TERRITORY } from '../../infra/db/demo-data';
-import { check, launchBrowser, newContext } from './support/browser';
+import { check, launchBrowser, newContext as openContext } from './support/browser';
 import { type Product, startProduct } from './support/product';
+
+/** A browser context with more patience than the default: sign-ins hash passwords, and CI runs several suites at once. */
+async function newContext(...args: Parameters<typeof openContext>): Promise<BrowserContext> {
+  const context = await openContext(...args);
+  context.setDefaultTimeout(20_000);
+  return context;
+}
+
+/** A journey waits on sign-ins, emails and full page loads: more than the default 30 s under a busy CI. */
+const JOURNEY = 90_000;
 
 let product: Product;
 let browser: Browser;
@@ -274,7 +284,7 @@ describe.each(MODES)('a territory founder and its facilitators in Chromium, $lab
     }
     await shot('admin-journal');
   });
-});
+}, JOURNEY);
 
 describe('a private territory by invitation, in Chromium', () => {
   it('is created by someone already signed in; its invitation works before the invitee can see it', async () => {
@@ -313,7 +323,7 @@ describe('a private territory by invitation, in Chromium', () => {
     await invitee.context().close();
     await context.close();
   });
-});
+}, JOURNEY);
 
 describe('who may open the admin pages, in Chromium', () => {
   let context: BrowserContext;
@@ -357,4 +367,4 @@ describe('who may open the admin pages, in Chromium', () => {
     const mail = await product.mailbox.waitFor('lucas.peres@demo.soliterr.fr', /pas retenue/);
     expect(mail.text).toContain('réservé aux structures');
   });
-});
+}, JOURNEY);

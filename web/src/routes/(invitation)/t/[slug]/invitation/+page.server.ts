@@ -33,7 +33,11 @@ export const actions: Actions = {
     });
     if (data) redirect(303, `/t/${params.slug}`);
     if (response.status === 404) return fail(404, { message: m.invite_gone(), gone: true });
-    if (response.status === 409 && error?.code === 'already_member') return fail(409, { message: m.invite_already_member(), gone: true });
+    if (response.status === 409 && error?.code === 'already_member') {
+      // The problem says where the person stands: a request still waiting, or a membership.
+      const waiting = (error as { membershipStatus?: string }).membershipStatus === 'pending';
+      return fail(409, { message: waiting ? m.invite_already_pending() : m.invite_already_member(), gone: true });
+    }
     const failure = apiFailure(response.status, error, values);
     return fail(failure.status, { message: failure.data.message, gone: false });
   },
