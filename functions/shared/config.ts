@@ -29,6 +29,16 @@ const ConfigSchema = z.object({
   RATE_LIMIT_DISABLED: booleanish,
   HOSTING_OPERATOR: z.string().default('Instance locale de démonstration'),
   HOSTING_LOCATION: z.string().default('Cette machine'),
+  /** Where logos are kept: a folder under DATA_DIR (default) or an S3-compatible bucket. */
+  OBJECT_STORAGE: z.enum(['filesystem', 's3']).default('filesystem'),
+  OBJECTS_DIR: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('fr-par'),
+  S3_BUCKET: z.string().optional(),
+  S3_FORCE_PATH_STYLE: booleanish,
+  /** Read from the secret files s3-access-key-id / s3-secret-access-key when unset. */
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
 });
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, 'http_port' | 'PORT' | 'PUBLIC_URL'> & {
@@ -59,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     PUBLIC_URL: (c.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     DATABASE_URL: c.DATABASE_URL ?? readSecret(c.SECRETS_DIR, 'database-url'),
     SMTP_URL: c.SMTP_URL ?? readSecret(c.SECRETS_DIR, 'smtp-url'),
+    S3_ACCESS_KEY_ID: c.S3_ACCESS_KEY_ID ?? readSecret(c.SECRETS_DIR, 's3-access-key-id'),
+    S3_SECRET_ACCESS_KEY: c.S3_SECRET_ACCESS_KEY ?? readSecret(c.SECRETS_DIR, 's3-secret-access-key'),
     production: c.NODE_ENV === 'production',
   };
 }
