@@ -5,3 +5,5 @@ export * from './organisations';
 export * from './listings';
 export * from './defaults';
 export * from './idempotency';
+export * from './cooperation';
+export * from './notifications';

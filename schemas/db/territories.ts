@@ -4,6 +4,7 @@
 // be distributed by territory (Citus).
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   doublePrecision,
   foreignKey,
   index,
@@ -34,6 +35,12 @@ export const territories = pgTable(
     visibility: territoryVisibility('visibility').notNull().default('public'),
     charter: text('charter').notNull().default(''),
     accentColor: text('accent_color'),
+    /** Object-storage key of the logo (functions/shared/storage), its type and when it changed. */
+    logoKey: text('logo_key'),
+    logoContentType: text('logo_content_type'),
+    logoUpdatedAt: timestamp('logo_updated_at', { withTimezone: true, precision: 3 }),
+    /** Whether facilitators and admins may read members' conversations (off by default). */
+    facilitatorsReadConversations: boolean('facilitators_read_conversations').notNull().default(false),
     ...timestamps,
   },
   (t) => [index('territories_public_idx').on(t.visibility, t.name)],

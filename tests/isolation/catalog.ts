@@ -8,7 +8,7 @@ import type { DatabaseKind, TestDatabase } from '../support/database';
 import { type Isolation, tenantTables } from './requests';
 
 /** Global tables without territory_id that still hold one person's data: row-level security too. */
-const ACCOUNT_TABLES = ['users', 'sessions', 'user_tokens', 'territories'];
+const ACCOUNT_TABLES = ['users', 'sessions', 'user_tokens', 'territories', 'notification_preferences', 'unsubscribe_tokens', 'digest_runs'];
 
 /**
  * Tables the application role may read without row-level security, and why. Adding one is a

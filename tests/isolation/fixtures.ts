@@ -6,11 +6,18 @@ import type { Database } from '../../functions/shared/db/client';
 import {
   auditLog,
   categories,
+  conversationMessages,
+  conversationReads,
+  conversations,
+  cooperationPartners,
+  cooperations,
   idempotencyKeys,
   invitations,
   listings,
   memberships,
+  notifications,
   organisations,
+  savedSearches,
   sessions,
   territories,
   userTokens,
@@ -195,6 +202,37 @@ export const keyRows = [
   { territoryId: B.id, userId: people.adminB.id, key: 'cle-b', fingerprint: 'f-b', status: 201, headers: {}, body: '{"territory":"B"}', expiresAt: inDays(1) },
 ] satisfies Row<typeof idempotencyKeys>[];
 
+/**
+ * Cooperation rows, one set per territory. Conversations, notifications and saved searches
+ * are private to their people, so each territory's admin is a party to all of them: the
+ * sweeps, acting as that admin, must see every row.
+ */
+const talk = (t: { id: string }, n: number, listing: Row<typeof listings>, responder: { id: string }) => ({
+  conversation: {
+    territoryId: t.id, id: uuid(10, n), listingId: listing.id, authorMembershipId: listing.authorMembershipId,
+    authorOrganisationId: listing.organisationId ?? null, responderMembershipId: responder.id,
+  } satisfies Row<typeof conversations>,
+  message: { territoryId: t.id, id: uuid(11, n), conversationId: uuid(10, n), authorMembershipId: responder.id, body: 'Bonjour, je peux aider.' } satisfies Row<typeof conversationMessages>,
+  read: { territoryId: t.id, conversationId: uuid(10, n), membershipId: responder.id } satisfies Row<typeof conversationReads>,
+  cooperation: {
+    territoryId: t.id, id: uuid(12, n), listingId: listing.id, conversationId: uuid(10, n), recordedByMembershipId: listing.authorMembershipId,
+    recordedByOrganisationId: listing.organisationId ?? null, summary: 'Prêt réalisé', exchangeMode: 'pret', status: 'confirmed',
+  } satisfies Row<typeof cooperations>,
+  partner: { territoryId: t.id, cooperationId: uuid(12, n), membershipId: responder.id, status: 'confirmed' } satisfies Row<typeof cooperationPartners>,
+});
+
+export const cooperationRows = [talk(A, 1, ads.fleetA, members.adminA), talk(B, 2, ads.tractorB, members.adminB)];
+
+export const notificationRows = [
+  { territoryId: A.id, id: uuid(13, 1), userId: people.adminA.id, kind: 'message', title: 'Nouveau message', link: '/t/a' },
+  { territoryId: B.id, id: uuid(13, 2), userId: people.adminB.id, kind: 'message', title: 'Nouveau message', link: '/t/b' },
+] satisfies Row<typeof notifications>[];
+
+export const savedSearchRows = [
+  { territoryId: A.id, id: uuid(14, 1), membershipId: members.adminA.id, label: 'Véhicules', kind: 'offer' },
+  { territoryId: B.id, id: uuid(14, 2), membershipId: members.adminB.id, label: 'Véhicules', kind: 'offer' },
+] satisfies Row<typeof savedSearches>[];
+
 export async function seed(owner: Database): Promise<void> {
   const db = owner.db;
   await db.insert(territories).values([A, B]);
@@ -211,6 +249,13 @@ export async function seed(owner: Database): Promise<void> {
   for (const [m, org] of represents) {
     await db.update(memberships).set({ organisationId: org.id }).where(eq(memberships.id, m.id));
   }
+  await db.insert(conversations).values(cooperationRows.map((r) => r.conversation));
+  await db.insert(conversationMessages).values(cooperationRows.map((r) => r.message));
+  await db.insert(conversationReads).values(cooperationRows.map((r) => r.read));
+  await db.insert(cooperations).values(cooperationRows.map((r) => r.cooperation));
+  await db.insert(cooperationPartners).values(cooperationRows.map((r) => r.partner));
+  await db.insert(notifications).values(notificationRows);
+  await db.insert(savedSearches).values(savedSearchRows);
 }
 
 /** Ids of the fixture rows of `rows` that match `keep`, sorted, to compare with what a role sees. */

@@ -11,6 +11,7 @@ import type { DatabaseKind, TestDatabase } from '../support/database';
 import { A, B, people, uuid } from './fixtures';
 import { asContext, attempt, fingerprint, inTerritory, type Isolation, rows, sqlStateOf, storedCount } from './requests';
 
+const APPEND_ONLY = ['audit_log', 'idempotency_keys', 'conversations', 'conversation_messages', 'cooperations', 'cooperation_partners'];
 const KNOWN_TENANT_TABLES = ['audit_log', 'categories', 'invitations', 'listings', 'memberships', 'organisations'];
 
 export function tenantTableSweeps(_kind: DatabaseKind, isolation: () => Isolation): void {
@@ -130,8 +131,9 @@ export function tenantTableSweeps(_kind: DatabaseKind, isolation: () => Isolatio
         });
         for (const table of tables) {
           // Refused by the policy's WITH CHECK, or not updatable at all (append-only: the audit
-          // log, the stored answers of idempotency keys).
-          expect(states[table], table).toBe(['audit_log', 'idempotency_keys'].includes(table) ? 'ok:0' : '42501');
+          // log, the stored answers of idempotency keys, conversations and their messages; a
+          // confirmed cooperation and its partners' decisions are settled).
+          expect(states[table], table).toBe(APPEND_ONLY.includes(table) ? 'ok:0' : '42501');
         }
         expect(states.territories).toBe('42501');
       });
