@@ -21,6 +21,7 @@ export async function territoryView(scope: Scope, territoryId: string) {
     ...fields(row),
     charter: row.charter,
     accentColor: row.accentColor,
+    facilitatorsReadConversations: row.facilitatorsReadConversations,
     visibility: row.visibility,
     createdAt: iso(row.createdAt)!,
     myMembership: visible ? { id: mine.id, role: mine.role, status: mine.status as 'pending' | 'active' | 'suspended' } : null,

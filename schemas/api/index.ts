@@ -5,3 +5,4 @@ export * from './memberships';
 export * from './organisations';
 export * from './listings';
 export * from './instance';
+export * from './conversations';

@@ -63,6 +63,9 @@ export const UpdateTerritoryBody = z
     visibility: TerritoryFields.visibility.optional(),
     charter: TerritoryFields.charter.optional(),
     accentColor: TerritoryFields.accentColor.optional(),
+    facilitatorsReadConversations: z.boolean().optional().openapi({
+      description: 'Les animateurs et administrateurs peuvent lire les conversations des membres (non par défaut)',
+    }),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'rien à modifier' })
   .openapi('UpdateTerritoryRequest');
@@ -95,6 +98,9 @@ export const TerritorySchema = TerritorySummary.extend({
   visibility: z.enum(TERRITORY_VISIBILITIES),
   charter: z.string(),
   accentColor: z.string().nullable(),
+  facilitatorsReadConversations: z.boolean().openapi({
+    description: 'Si vrai, les animateurs et administrateurs peuvent lire les conversations des membres',
+  }),
   createdAt: Timestamp,
   /** The caller's membership, when they have one. */
   myMembership: MyMembershipSummary.nullable(),

@@ -3,6 +3,7 @@
 // the day it appears, once someone says how.
 import type { CaseGenerator } from '../probe';
 import { accountCases } from './account';
+import { conversationCases } from './conversations';
 import { listingCases } from './listings';
 import { membershipCases } from './memberships';
 import { organisationCases } from './organisations';
@@ -14,4 +15,5 @@ export const CASES: Record<string, CaseGenerator> = {
   ...membershipCases,
   ...organisationCases,
   ...listingCases,
+  ...conversationCases,
 };

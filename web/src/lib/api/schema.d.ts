@@ -304,6 +304,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/territories/{slug}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Le logo du territoire (image)
+         * @description `logoUrl` du territoire donne cette adresse avec `v`, la version du logo : elle change à chaque nouveau logo.
+         */
+        get: operations["getTerritoryLogo"];
+        /**
+         * Déposer ou remplacer le logo du territoire (administrateurs)
+         * @description Le corps est l'image elle-même : PNG, JPEG ou WebP, 512 Kio au plus (`logo_too_large`). Le SVG est refusé (`logo_type_unsupported`), comme un fichier dont le contenu ne correspond pas au type annoncé.
+         */
+        put: operations["putTerritoryLogo"];
+        post?: never;
+        /** Retirer le logo du territoire (administrateurs) */
+        delete: operations["deleteTerritoryLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/instance": {
         parameters: {
             query?: never;
@@ -670,6 +695,453 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/territories/{slug}/listings/{listingId}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * « Je peux aider » / « Ça m’intéresse » : ouvrir une conversation privée avec l’auteur d’une annonce
+         * @description Une seule conversation par annonce et par personne qui répond : répondre à nouveau ajoute le message à la conversation existante (200) ; une nouvelle conversation répond 201 avec Location. Refusé sur sa propre annonce (ou celle de sa structure, 409 own_listing) et sur une annonce qui n’est plus ouverte (409 listing_not_open). L’auteur et sa structure sont notifiés.
+         */
+        post: operations["respondToListing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mes conversations, la plus récemment active d’abord
+         * @description Les conversations dont je suis l’un des côtés (moi ou la structure que je représente) ; pour les animateurs et administrateurs, toutes celles du territoire s’il l’a permis. Tri : dernier message, du plus récent au plus ancien.
+         */
+        get: operations["listConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/conversations/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nombre de messages non lus (pour le menu) */
+        get: operations["countUnreadConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/conversations/{conversationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lire une conversation et ses messages
+         * @description Seuls ses deux côtés (et, si le territoire l’a permis, ses animateurs et administrateurs) la voient ; pour les autres, 404.
+         */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/conversations/{conversationId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Écrire dans une conversation (ses deux côtés)
+         * @description L’autre côté est notifié. Le premier message du côté de l’auteur sur une annonce ouverte la fait passer « en cours ». Un animateur qui lit seulement ne peut pas écrire (403 not_participant).
+         */
+        post: operations["sendConversationMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/conversations/{conversationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marquer une conversation comme lue jusqu’à maintenant */
+        post: operations["markConversationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/cooperations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Les coopérations du territoire (les plus récentes d’abord)
+         * @description Les membres actifs voient les coopérations confirmées ; celles en attente, contestées ou retirées ne sont visibles que de leurs parties, des animateurs et des administrateurs.
+         */
+        get: operations["listCooperations"];
+        put?: never;
+        /**
+         * Enregistrer une coopération (le côté de l’annonce : son auteur ou un membre de sa structure)
+         * @description Les partenaires (1 à 10 membres actifs, d’un autre côté que le vôtre) sont prévenus et confirment ou contestent. Une fois tous les partenaires d’accord, la coopération est confirmée, l’annonce passe « réalisée » et la coopération compte dans les chiffres du territoire.
+         */
+        post: operations["createCooperation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/cooperations/{cooperationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lire une coopération, ses partenaires et ce que vous pouvez en faire */
+        get: operations["getCooperation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Corriger une coopération en attente ou contestée (celui qui l’a enregistrée)
+         * @description Exige la version lue : en-tête If-Match (412 si périmée) ou champ `version` (409 si périmée). Chaque partenaire est de nouveau sollicité. Une coopération confirmée ou retirée ne change plus (409 cooperation_settled).
+         */
+        patch: operations["updateCooperation"];
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/cooperations/{cooperationId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retirer une coopération avant sa confirmation (celui qui l’a enregistrée) */
+        post: operations["withdrawCooperation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/cooperations/{cooperationId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirmer une coopération (un partenaire, pour lui-même ou sa structure) */
+        post: operations["confirmCooperation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/cooperations/{cooperationId}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Contester une coopération, avec un message (un partenaire) */
+        post: operations["disputeCooperation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Les chiffres du territoire, à partir des coopérations confirmées
+         * @description Des totaux seulement, jamais de nom. Visibles de tous pour un territoire public, des membres actifs pour un territoire privé.
+         */
+        get: operations["territoryFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/listings/{listingId}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggestions pour une offre ou un besoin, avec leurs raisons (membres actifs)
+         * @description Pour un besoin, des offres ouvertes ; pour une offre, des besoins ouverts ; jamais ceux de l’auteur ni de sa structure. Score de 0 à 100, somme de signaux documentés : même catégorie (35) ou voisine (20), mots communs (10 par mot, 30 au plus), distance (15 jusqu’à 5 km, 10 jusqu’à 20 km, 5 jusqu’à 50 km), dates qui se recouvrent (10), mode d’échange commun (10). Ordre : score décroissant, puis la plus récente d’abord, puis l’identifiant. Aucune popularité, aucun paiement, aucun profil. Règles complètes : /comment-nous-suggerons.
+         */
+        get: operations["listSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/unmatched-needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Besoins sans réponse (animateurs et administrateurs)
+         * @description Besoins ouverts sans aucune conversation et sans suggestion au-dessus du seuil fort, les plus anciens d’abord, avec leur âge en jours. Les 200 besoins ouverts sans conversation les plus anciens sont examinés à chaque appel.
+         */
+        get: operations["listUnmatchedNeeds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * La carte du territoire : annonces situées et structures
+         * @description Mêmes filtres que la liste des offres et besoins. Une annonce sans lieu prend celui de sa structure ; sans l’un ni l’autre, elle est comptée dans `unplaced`. Les visiteurs ne voient que les annonces publiques ouvertes d’un territoire public, et la position d’un particulier y est arrondie à environ 1 km. Au plus 2 000 annonces et 1 000 structures (`truncated`).
+         */
+        get: operations["getTerritoryMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/listings.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Flux GeoJSON public des offres et besoins (pour uMap)
+         * @description Les annonces publiques ouvertes d’un territoire public, en GeoJSON (RFC 7946, WGS 84, [longitude, latitude]), sans donnée personnelle : ni nom de personne ni adresse électronique ; la position d’un particulier ou d’une annonce sans structure est arrondie à environ 1 km. CORS ouvert, `Last-Modified` / `If-Modified-Since` et `ETag` / `If-None-Match` (304), cache public de 5 minutes. Dans uMap : « Données distantes », format geojson. La session éventuelle est ignorée : le flux est le même pour tous.
+         */
+        get: operations["getListingsGeoJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mes notifications dans ce territoire, les plus récentes d’abord */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le nombre de mes notifications non lues (pastille de la cloche) */
+        get: operations["countUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marquer comme lues mes notifications (toutes, ou celles données) */
+        post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * À quelle fréquence je reçois chaque type de notification par e-mail
+         * @description immediately : aussitôt ; daily : résumé du jour (après 7 h) ; weekly : résumé du lundi ; never : jamais (la notification reste visible sur le site).
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Choisir la fréquence des e-mails, type par type
+         * @description Les types absents du corps gardent leur réglage.
+         */
+        put: operations["updateNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ce qu’un lien de désabonnement arrêterait (ne change rien)
+         * @description Un GET ne désabonne jamais : les logiciels qui suivent les liens des e-mails ne doivent rien changer.
+         */
+        get: operations["getUnsubscribeLink"];
+        put?: never;
+        /**
+         * Se désabonner en un clic (RFC 8058)
+         * @description Le jeton du lien d’e-mail suffit : pas de connexion, pas de contrôle d’origine. Corps `List-Unsubscribe=One-Click` (application/x-www-form-urlencoded ou multipart/form-data). Les types de notifications de l’e-mail passent à « jamais ». Lien inconnu ou expiré (90 jours) : 404 `unsubscribe_link_not_found`.
+         */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/saved-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mes recherches enregistrées dans ce territoire */
+        get: operations["listSavedSearches"];
+        put?: never;
+        /**
+         * Être prévenu des nouvelles annonces qui correspondent à ces filtres (membres actifs, 20 au plus)
+         * @description Mêmes filtres que la liste des annonces. Chaque nouvelle annonce d’un autre membre qui correspond crée une notification « saved_search ».
+         */
+        post: operations["createSavedSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{slug}/saved-searches/{savedSearchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Supprimer une de mes recherches enregistrées */
+        delete: operations["deleteSavedSearch"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -788,6 +1260,13 @@ export interface components {
             visibility: "public" | "private";
             charter: string;
             accentColor: string | null;
+            /** @description Si vrai, les animateurs et administrateurs peuvent lire les conversations des membres */
+            facilitatorsReadConversations: boolean;
+            /**
+             * @description Adresse du logo sur cette instance (chemin), qui change à chaque nouveau logo ; null sans logo
+             * @example /api/v1/territories/coteaux-de-bigorre/logo?v=1795789124642
+             */
+            logoUrl: string | null;
             /**
              * Format: date-time
              * @example 2026-04-01T09:30:00.000Z
@@ -870,6 +1349,8 @@ export interface components {
             visibility?: "public" | "private";
             charter?: string;
             accentColor?: string | null;
+            /** @description Les animateurs et administrateurs peuvent lire les conversations des membres (non par défaut) */
+            facilitatorsReadConversations?: boolean;
         };
         Category: {
             /** Format: uuid */
@@ -928,6 +1409,17 @@ export interface components {
             licence: "AGPL-3.0-or-later";
             /** @description Le modèle de charte proposé à qui crée un territoire (à adapter) */
             charterTemplate: string;
+            /** @description Le fond de carte de l’instance (configurable : MAP_TILE_URL, MAP_TILE_ATTRIBUTION) */
+            map: {
+                /**
+                 * @description Modèle d’adresse des tuiles ({z}/{x}/{y})
+                 * @example https://tile.openstreetmap.org/{z}/{x}/{y}.png
+                 */
+                tileUrl: string;
+                /** @description Attribution des tuiles, toujours affichée sur la carte */
+                attribution: string;
+                attributionUrl: string;
+            };
         };
         Membership: {
             /** Format: uuid */
@@ -1276,6 +1768,641 @@ export interface components {
         ReopenListingRequest: {
             /** @description La version lue (alternative à If-Match) */
             version?: number;
+        };
+        Conversation: components["schemas"]["ConversationSummary"] & {
+            /** @description Du plus ancien au plus récent */
+            messages: components["schemas"]["ConversationMessage"][];
+            /** @description Vrai pour les deux côtés ; faux pour un animateur qui lit seulement */
+            canWrite: boolean;
+        };
+        ConversationSide: {
+            /** Format: uuid */
+            membershipId: string;
+            name: string;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+        };
+        ConversationMessage: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /**
+             * Format: date-time
+             * @example 2026-04-01T09:30:00.000Z
+             */
+            createdAt: string;
+            author: {
+                /** Format: uuid */
+                membershipId: string;
+                name: string;
+            };
+            /** @enum {string} */
+            side: "author" | "responder";
+            mine: boolean;
+        };
+        ConversationSummary: {
+            /** Format: uuid */
+            id: string;
+            listing: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** @enum {string} */
+                kind: "offer" | "need";
+                /** @enum {string} */
+                status: "open" | "in_progress" | "fulfilled" | "closed" | "expired";
+            };
+            author: components["schemas"]["ConversationSide"];
+            responder: components["schemas"]["ConversationSide"];
+            /**
+             * @description Mon côté de la conversation ; null pour un animateur ou un administrateur qui la lit seulement
+             * @enum {string|null}
+             */
+            mySide: "author" | "responder" | null;
+            lastMessage: {
+                excerpt: string;
+                authorName: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-04-01T09:30:00.000Z
+                 */
+                createdAt: string;
+            } | null;
+            /** @description Messages des autres arrivés depuis ma dernière lecture */
+            unread: number;
+            /**
+             * Format: date-time
+             * @example 2026-04-01T09:30:00.000Z
+             */
+            lastMessageAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-04-01T09:30:00.000Z
+             */
+            createdAt: string;
+        };
+        RespondRequest: {
+            /**
+             * @description Le message (1 à 4 000 caractères)
+             * @example Bonjour, nous avons un fourgon libre le samedi : voulez-vous en parler ?
+             */
+            body: string;
+        };
+        ConversationPage: {
+            items: components["schemas"]["ConversationSummary"][];
+            nextCursor: string | null;
+        };
+        UnreadConversations: {
+            /** @description Messages non lus, toutes conversations confondues */
+            unread: number;
+            /** @description Conversations ayant au moins un message non lu */
+            conversations: number;
+        };
+        SendMessageRequest: {
+            /**
+             * @description Le message (1 à 4 000 caractères)
+             * @example Bonjour, nous avons un fourgon libre le samedi : voulez-vous en parler ?
+             */
+            body: string;
+        };
+        ConversationRead: {
+            /** Format: uuid */
+            conversationId: string;
+            /**
+             * Format: date-time
+             * @example 2026-04-01T09:30:00.000Z
+             */
+            lastReadAt: string;
+            /** @enum {number} */
+            unread: 0;
+        };
+        Cooperation: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "proposed" | "confirmed" | "disputed" | "withdrawn";
+            listing: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** @enum {string} */
+                kind: "offer" | "need";
+                /** @enum {string} */
+                status: "open" | "in_progress" | "fulfilled" | "closed" | "expired";
+            } | null;
+            /** Format: uuid */
+            conversationId: string | null;
+            recordedBy: {
+                /** Format: uuid */
+                membershipId: string;
+                name: string;
+                organisation: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            };
+            summary: string;
+            /** @enum {string} */
+            exchangeMode: "don" | "pret" | "location" | "echange" | "vente" | "mutualisation" | "mecenat_competences";
+            quantity: number | null;
+            unit: string | null;
+            startedOn: string | null;
+            endedOn: string | null;
+            kmAvoided: number | null;
+            kgSaved: number | null;
+            eurosSaved: number | null;
+            skillHours: number | null;
+            partners: {
+                /** Format: uuid */
+                membershipId: string;
+                name: string;
+                organisation: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                /** @enum {string} */
+                status: "pending" | "confirmed" | "disputed";
+                message: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-04-01T09:30:00.000Z
+                 */
+                decidedAt: string | null;
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-04-01T09:30:00.000Z
+             */
+            confirmedAt: string | null;
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-04-01T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-04-01T09:30:00.000Z
+             */
+            updatedAt: string;
+            /** @description L’appelant peut confirmer ou contester (pour lui-même ou sa structure) */
+            canConfirm: boolean;
+            canAmend: boolean;
+            canWithdraw: boolean;
+        };
+        CreateCooperationRequest: {
+            /** Format: uuid */
+            listingId: string;
+            /**
+             * Format: uuid
+             * @description La conversation (à propos de cette annonce) où la coopération s’est décidée
+             */
+            conversationId?: string;
+            partners: {
+                /** Format: uuid */
+                membershipId: string;
+            }[];
+            /** @example Prêt de deux fourgons pour la tournée de ramassage des fruits */
+            summary: string;
+            /**
+             * @description Par défaut, le premier mode d'échange de l'annonce
+             * @enum {string}
+             */
+            exchangeMode?: "don" | "pret" | "location" | "echange" | "vente" | "mutualisation" | "mecenat_competences";
+            quantity?: number | null;
+            /** @example véhicules */
+            unit?: string | null;
+            /**
+             * Format: date
+             * @example 2026-06-01
+             */
+            startedOn?: string | null;
+            /**
+             * Format: date
+             * @example 2026-06-01
+             */
+            endedOn?: string | null;
+            /**
+             * @description Kilomètres évités
+             * @example 120
+             */
+            kmAvoided?: number | null;
+            /**
+             * @description Kilogrammes sauvés (matières, denrées…)
+             * @example 350
+             */
+            kgSaved?: number | null;
+            /**
+             * @description Euros économisés
+             * @example 800
+             */
+            eurosSaved?: number | null;
+            /**
+             * @description Heures de mécénat de compétences
+             * @example 16
+             */
+            skillHours?: number | null;
+        };
+        CooperationPage: {
+            items: components["schemas"]["Cooperation"][];
+            nextCursor: string | null;
+        };
+        UpdateCooperationRequest: {
+            /** @example Prêt de deux fourgons pour la tournée de ramassage des fruits */
+            summary?: string;
+            /** @enum {string} */
+            exchangeMode?: "don" | "pret" | "location" | "echange" | "vente" | "mutualisation" | "mecenat_competences";
+            quantity?: number | null;
+            /** @example véhicules */
+            unit?: string | null;
+            /**
+             * Format: date
+             * @example 2026-06-01
+             */
+            startedOn?: string | null;
+            /**
+             * Format: date
+             * @example 2026-06-01
+             */
+            endedOn?: string | null;
+            /**
+             * @description Kilomètres évités
+             * @example 120
+             */
+            kmAvoided?: number | null;
+            /**
+             * @description Kilogrammes sauvés (matières, denrées…)
+             * @example 350
+             */
+            kgSaved?: number | null;
+            /**
+             * @description Euros économisés
+             * @example 800
+             */
+            eurosSaved?: number | null;
+            /**
+             * @description Heures de mécénat de compétences
+             * @example 16
+             */
+            skillHours?: number | null;
+            /** @description La version lue (alternative à If-Match) */
+            version?: number;
+        };
+        WithdrawCooperationRequest: {
+            /** @description La version lue (alternative à If-Match) */
+            version?: number;
+        };
+        ConfirmCooperationRequest: {
+            /** @description Un mot pour le partenaire (facultatif) */
+            message?: string;
+        };
+        DisputeCooperationRequest: {
+            /** @example Un seul fourgon a été prêté, pas deux. */
+            message: string;
+        };
+        TerritoryFigures: {
+            /** @description Coopérations confirmées */
+            cooperations: number;
+            /** @description Structures différentes impliquées */
+            structures: number;
+            byExchangeMode: {
+                /** @enum {string} */
+                exchangeMode: "don" | "pret" | "location" | "echange" | "vente" | "mutualisation" | "mecenat_competences";
+                count: number;
+            }[];
+            byCategory: {
+                slug: string;
+                labelFr: string;
+                labelEn: string;
+                count: number;
+            }[];
+            impact: {
+                kmAvoided: number;
+                kgSaved: number;
+                eurosSaved: number;
+                skillHours: number;
+            };
+            /** @description Les 12 derniers mois, du plus ancien au plus récent (mois de début, sinon de confirmation) */
+            byMonth: {
+                /** @example 2026-05 */
+                month: string;
+                count: number;
+            }[];
+        };
+        SuggestionList: {
+            /** Format: uuid */
+            listingId: string;
+            strongMatchScore: number;
+            closeMatchScore: number;
+            /**
+             * @description Page du site qui explique les règles
+             * @example /comment-nous-suggerons
+             */
+            explanation: string;
+            items: components["schemas"]["Suggestion"][];
+        };
+        Suggestion: {
+            listing: components["schemas"]["SuggestedListing"];
+            score: number;
+            /**
+             * @description strong : « très proche » (score ≥ seuil fort) ; close : « proche » ; possible
+             * @enum {string}
+             */
+            strength: "strong" | "close" | "possible";
+            /**
+             * @example [
+             *       "même catégorie",
+             *       "à 4 km",
+             *       "mots communs : fourgon, week-end"
+             *     ]
+             */
+            reasons: string[];
+            signals: components["schemas"]["MatchSignals"];
+        };
+        SuggestedListing: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "offer" | "need";
+            title: string;
+            commune: string | null;
+            category: {
+                /** Format: uuid */
+                id: string;
+                slug: string;
+                labelFr: string;
+                labelEn: string;
+            };
+            organisationName: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-04-01T09:30:00.000Z
+             */
+            createdAt: string;
+        };
+        MatchSignals: {
+            /**
+             * @description Même catégorie, catégorie voisine, ou aucune des deux
+             * @enum {string|null}
+             */
+            category: "same" | "related" | null;
+            /**
+             * @description Quelques mots de l’annonce suggérée que l’autre annonce emploie aussi
+             * @example [
+             *       "fourgon",
+             *       "week-end"
+             *     ]
+             */
+            sharedWords: string[];
+            /** @description Nombre de mots communs comptés (racines françaises distinctes) */
+            sharedWordCount: number;
+            /** @description Distance à vol d’oiseau quand les deux annonces sont situées */
+            distanceKm: number | null;
+            /** @description Au moins une des deux a des dates, et les périodes se recouvrent */
+            datesOverlap: boolean;
+            commonExchangeModes: ("don" | "pret" | "location" | "echange" | "vente" | "mutualisation" | "mecenat_competences")[];
+        };
+        UnmatchedNeedList: {
+            strongMatchScore: number;
+            /** @description Besoins ouverts sans conversation examinés (les plus anciens d’abord) */
+            examined: number;
+            items: components["schemas"]["UnmatchedNeed"][];
+        };
+        UnmatchedNeed: {
+            listing: components["schemas"]["SuggestedListing"] & {
+                authorName: string | null;
+            };
+            /** @description Jours depuis la publication */
+            ageDays: number;
+            /** @description Score de la meilleure suggestion (sous le seuil fort), ou null s’il n’y en a aucune */
+            bestScore: number | null;
+        };
+        MapData: {
+            listings: components["schemas"]["MapListing"][];
+            /** @description Les structures situées (jamais les particuliers) */
+            organisations: components["schemas"]["MapOrganisation"][];
+            /** @description Annonces correspondant aux filtres mais sans lieu (ni le leur, ni celui de leur structure) */
+            unplaced: number;
+            /** @description Vrai si des annonces ou des structures dépassent la limite et ne sont pas renvoyées */
+            truncated: boolean;
+            limits: {
+                listings: number;
+                organisations: number;
+            };
+        };
+        MapListing: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "offer" | "need";
+            /** @enum {string} */
+            status: "open" | "in_progress" | "fulfilled" | "closed" | "expired";
+            title: string;
+            category: {
+                /** Format: uuid */
+                id: string;
+                slug: string;
+                labelFr: string;
+                labelEn: string;
+            };
+            exchangeModes: ("don" | "pret" | "location" | "echange" | "vente" | "mutualisation" | "mecenat_competences")[];
+            commune: string | null;
+            /** @description Pour les visiteurs, le nom d’un particulier n’est jamais donné (null) */
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                /** @enum {string} */
+                kind: "entreprise" | "association" | "collectivite" | "etablissement_sante" | "exploitation_agricole" | "etablissement_enseignement" | "particulier" | "autre";
+            } | null;
+            lat: number;
+            lon: number;
+            /**
+             * @description listing : le lieu de l’annonce ; organisation : faute de lieu, celui de sa structure
+             * @enum {string}
+             */
+            placedAt: "listing" | "organisation";
+            /** @description Position arrondie à environ 1 km (particulier ou sans structure, pour les visiteurs) */
+            approximate: boolean;
+        };
+        MapOrganisation: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "entreprise" | "association" | "collectivite" | "etablissement_sante" | "exploitation_agricole" | "etablissement_enseignement" | "particulier" | "autre";
+            commune: string | null;
+            lat: number;
+            lon: number;
+        };
+        ListingFeatureCollection: {
+            /** @enum {string} */
+            type: "FeatureCollection";
+            features: components["schemas"]["ListingFeature"][];
+        };
+        ListingFeature: {
+            /** @enum {string} */
+            type: "Feature";
+            /** Format: uuid */
+            id: string;
+            geometry: {
+                /** @enum {string} */
+                type: "Point";
+                coordinates: [
+                    number,
+                    number
+                ];
+            };
+            properties: {
+                name: string;
+                /** @enum {string} */
+                kind: "Offre" | "Besoin";
+                category: string;
+                exchangeModes: string;
+                commune: string | null;
+                /** @description Nom de la structure, jamais celui d’un particulier */
+                structure: string | null;
+                url: string;
+                /** @description Texte de la bulle uMap, avec le lien vers l’annonce */
+                description: string;
+                approximate: boolean;
+                _umap_options: {
+                    color: string;
+                };
+            };
+        };
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            nextCursor: string | null;
+            /** @description Nombre total de notifications non lues dans ce territoire */
+            unreadCount: number;
+        };
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            title: string;
+            body: string;
+            /**
+             * @description Chemin de la page concernée sur le site
+             * @example /t/coeur-de-bigorre/annonces/…
+             */
+            link: string;
+            /** Format: uuid */
+            subjectId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-04-01T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-04-01T09:30:00.000Z
+             */
+            readAt: string | null;
+        };
+        /** @enum {string} */
+        NotificationKind: "response" | "message" | "membership" | "match" | "cooperation" | "saved_search";
+        UnreadNotificationCount: {
+            unreadCount: number;
+        };
+        MarkedNotificationsRead: {
+            marked: number;
+            unreadCount: number;
+        };
+        MarkNotificationsReadRequest: {
+            /** @description Sans `ids` : toutes mes notifications du territoire */
+            ids?: string[];
+        };
+        NotificationPreferences: {
+            preferences: {
+                response: components["schemas"]["NotificationFrequency"];
+                message: components["schemas"]["NotificationFrequency"];
+                membership: components["schemas"]["NotificationFrequency"];
+                match: components["schemas"]["NotificationFrequency"];
+                cooperation: components["schemas"]["NotificationFrequency"];
+                saved_search: components["schemas"]["NotificationFrequency"];
+            };
+        };
+        /** @enum {string} */
+        NotificationFrequency: "immediately" | "daily" | "weekly" | "never";
+        UpdateNotificationPreferencesRequest: {
+            preferences: {
+                response?: components["schemas"]["NotificationFrequency"];
+                message?: components["schemas"]["NotificationFrequency"];
+                membership?: components["schemas"]["NotificationFrequency"];
+                match?: components["schemas"]["NotificationFrequency"];
+                cooperation?: components["schemas"]["NotificationFrequency"];
+                saved_search?: components["schemas"]["NotificationFrequency"];
+            };
+        };
+        UnsubscribeLink: {
+            kinds: components["schemas"]["NotificationKind"][];
+            /**
+             * @description L’adresse concernée, masquée
+             * @example m…@example.fr
+             */
+            email: string;
+        };
+        UnsubscribeResult: {
+            unsubscribed: components["schemas"]["NotificationKind"][];
+        };
+        OneClickUnsubscribe: {
+            /** @enum {string} */
+            "List-Unsubscribe": "One-Click";
+        };
+        SavedSearchList: {
+            items: components["schemas"]["SavedSearch"][];
+        };
+        SavedSearch: {
+            /** Format: uuid */
+            id: string;
+            label: string;
+            /** @enum {string|null} */
+            kind: "offer" | "need" | null;
+            /** Format: uuid */
+            categoryId: string | null;
+            /** @enum {string|null} */
+            exchangeMode: "don" | "pret" | "location" | "echange" | "vente" | "mutualisation" | "mecenat_competences" | null;
+            q: string | null;
+            near: {
+                lat: number;
+                lon: number;
+            } | null;
+            radiusKm: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-04-01T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-04-01T09:30:00.000Z
+             */
+            lastNotifiedAt: string | null;
+        };
+        CreateSavedSearchRequest: {
+            /** @example Véhicules à moins de 20 km */
+            label: string;
+            /** @enum {string} */
+            kind?: "offer" | "need";
+            /** Format: uuid */
+            categoryId?: string;
+            /** @enum {string} */
+            exchangeMode?: "don" | "pret" | "location" | "echange" | "vente" | "mutualisation" | "mecenat_competences";
+            /** @description Mots recherchés (français, accents ignorés) */
+            q?: string;
+            near?: {
+                lat: number;
+                lon: number;
+            };
+            /** @description Rayon autour de `near` (1–200 km, 50 par défaut) */
+            radiusKm?: number;
         };
     };
     responses: never;
@@ -3035,6 +4162,270 @@ export interface operations {
                         items: components["schemas"]["AuditEntry"][];
                         nextCursor: string | null;
                     };
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTerritoryLogo: {
+        parameters: {
+            query?: {
+                /** @description Version du logo (ignorée, sert aux caches) */
+                v?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Le logo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Inchangé depuis l'ETag envoyé (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putTerritoryLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/png": string;
+                "image/jpeg": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description Logo enregistré */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Territory"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteTerritoryLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logo retiré */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Territory"];
                 };
             };
             /** @description Invalid request (validation_failed, malformed_request) */
@@ -5429,6 +6820,2573 @@ export interface operations {
             };
             /** @description The If-Match version is stale */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    respondToListing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clé choisie par le client (1 à 255 caractères ASCII imprimables, par exemple un UUID) pour pouvoir renvoyer la même requête sans rien créer deux fois : pendant 24 heures, la même clé avec la même requête renvoie la première réponse (en-tête `Idempotent-Replayed: true`) ; avec une autre requête, 422 `idempotency_key_reused` ; pendant que la première s’exécute encore, 409 `idempotency_in_progress`. Propre à la personne connectée ; ignorée sans connexion. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                slug: string;
+                listingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RespondRequest"];
+            };
+        };
+        responses: {
+            /** @description La conversation existante, avec le nouveau message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Conversation ouverte */
+            201: {
+                headers: {
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (already_exists, version_conflict…) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: {
+                /** @description Seulement les conversations de cette annonce */
+                listingId?: string;
+                /** @description mine : celles dont je suis l’un des côtés ; territory : toutes celles que je peux lire (animateurs et administrateurs, si le territoire le permet) */
+                scope?: "mine" | "territory";
+                limit?: number;
+                /** @description Curseur renvoyé par la page précédente */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Une page de conversations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationPage"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countUnreadConversations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les messages non lus */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadConversations"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description La conversation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendConversationMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clé choisie par le client (1 à 255 caractères ASCII imprimables, par exemple un UUID) pour pouvoir renvoyer la même requête sans rien créer deux fois : pendant 24 heures, la même clé avec la même requête renvoie la première réponse (en-tête `Idempotent-Replayed: true`) ; avec une autre requête, 422 `idempotency_key_reused` ; pendant que la première s’exécute encore, 409 `idempotency_in_progress`. Propre à la personne connectée ; ignorée sans connexion. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                slug: string;
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Message envoyé */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMessage"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markConversationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Conversation lue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationRead"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCooperations: {
+        parameters: {
+            query?: {
+                status?: "proposed" | "confirmed" | "disputed" | "withdrawn";
+                listingId?: string;
+                /** @description Seulement celles où je suis partie (ou ma structure) */
+                mine?: "true" | "false";
+                limit?: number;
+                /** @description Curseur renvoyé par la page précédente */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Une page de coopérations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperationPage"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCooperation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clé choisie par le client (1 à 255 caractères ASCII imprimables, par exemple un UUID) pour pouvoir renvoyer la même requête sans rien créer deux fois : pendant 24 heures, la même clé avec la même requête renvoie la première réponse (en-tête `Idempotent-Replayed: true`) ; avec une autre requête, 422 `idempotency_key_reused` ; pendant que la première s’exécute encore, 409 `idempotency_in_progress`. Propre à la personne connectée ; ignorée sans connexion. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCooperationRequest"];
+            };
+        };
+        responses: {
+            /** @description Coopération enregistrée, en attente de confirmation */
+            201: {
+                headers: {
+                    /** @description Version de la coopération, à renvoyer dans If-Match */
+                    ETag: string;
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cooperation"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (already_exists, version_conflict…) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCooperation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                cooperationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description La coopération */
+            200: {
+                headers: {
+                    /** @description Version de la coopération, à renvoyer dans If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cooperation"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCooperation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description L’ETag lu (par ex. "2") */
+                "if-match"?: string;
+            };
+            path: {
+                slug: string;
+                cooperationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCooperationRequest"];
+            };
+        };
+        responses: {
+            /** @description Coopération corrigée */
+            200: {
+                headers: {
+                    /** @description Version de la coopération, à renvoyer dans If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cooperation"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (already_exists, version_conflict…) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A precondition (If-Match or version) is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawCooperation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description L’ETag lu (par ex. "2") */
+                "if-match"?: string;
+            };
+            path: {
+                slug: string;
+                cooperationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WithdrawCooperationRequest"];
+            };
+        };
+        responses: {
+            /** @description Coopération retirée */
+            200: {
+                headers: {
+                    /** @description Version de la coopération, à renvoyer dans If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cooperation"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (already_exists, version_conflict…) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmCooperation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                cooperationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ConfirmCooperationRequest"];
+            };
+        };
+        responses: {
+            /** @description Confirmation enregistrée */
+            200: {
+                headers: {
+                    /** @description Version de la coopération, à renvoyer dans If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cooperation"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (already_exists, version_conflict…) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disputeCooperation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                cooperationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeCooperationRequest"];
+            };
+        };
+        responses: {
+            /** @description Contestation enregistrée */
+            200: {
+                headers: {
+                    /** @description Version de la coopération, à renvoyer dans If-Match */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cooperation"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (already_exists, version_conflict…) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    territoryFigures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les chiffres */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryFigures"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSuggestions: {
+        parameters: {
+            query?: {
+                /** @description Nombre de suggestions (1–20, 10 par défaut) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+                listingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les suggestions, les meilleures d’abord */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionList"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUnmatchedNeeds: {
+        parameters: {
+            query?: {
+                /** @description Nombre de besoins (1–50, 20 par défaut) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les besoins à relancer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmatchedNeedList"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTerritoryMap: {
+        parameters: {
+            query?: {
+                kind?: "offer" | "need";
+                categoryId?: string;
+                /** @description Identifiant (slug) de la catégorie */
+                category?: string;
+                /** @description Statuts séparés par des virgules, ou `all`. Par défaut : open,in_progress */
+                status?: string;
+                /** @description Au moins un de ces modes d'échange (virgules) */
+                exchangeMode?: string;
+                organisationId?: string;
+                authorMembershipId?: string;
+                /** @description Seulement mes offres et besoins */
+                mine?: "true" | "false";
+                /** @description Recherche plein texte en français, accents ignorés */
+                q?: string;
+                /** @description Point de référence : latitude,longitude (WGS 84) */
+                near?: string;
+                /** @description Rayon autour de `near` (1–200 km, 50 par défaut) */
+                radiusKm?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les lieux à placer sur la carte */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapData"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getListingsGeoJson: {
+        parameters: {
+            query?: {
+                /** @description Emprise : minLon,minLat,maxLon,maxLat (WGS 84) */
+                bbox?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Une FeatureCollection */
+            200: {
+                headers: {
+                    "Last-Modified": string;
+                    ETag: string;
+                    "Access-Control-Allow-Origin": "*";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["ListingFeatureCollection"];
+                };
+            };
+            /** @description Rien n’a changé depuis If-Modified-Since / If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Seulement les non lues */
+                unread?: "true" | "false";
+                limit?: number;
+                /** @description Curseur renvoyé par la page précédente */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Une page de notifications et le nombre de non lues */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nombre de non lues */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadNotificationCount"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkNotificationsReadRequest"];
+            };
+        };
+        responses: {
+            /** @description Notifications marquées comme lues */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedNotificationsRead"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mes préférences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description Mes préférences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUnsubscribeLink: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les types d’e-mails concernés */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeLink"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["OneClickUnsubscribe"];
+                "multipart/form-data": components["schemas"]["OneClickUnsubscribe"];
+            };
+        };
+        responses: {
+            /** @description Désabonné */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeResult"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSavedSearches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mes recherches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchList"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSavedSearch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Clé choisie par le client (1 à 255 caractères ASCII imprimables, par exemple un UUID) pour pouvoir renvoyer la même requête sans rien créer deux fois : pendant 24 heures, la même clé avec la même requête renvoie la première réponse (en-tête `Idempotent-Replayed: true`) ; avec une autre requête, 422 `idempotency_key_reused` ; pendant que la première s’exécute encore, 409 `idempotency_in_progress`. Propre à la personne connectée ; ignorée sans connexion. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedSearchRequest"];
+            };
+        };
+        responses: {
+            /** @description Recherche enregistrée */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearch"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (already_exists, version_conflict…) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSavedSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                savedSearchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Supprimée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (forbidden, csrf_rejected) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
