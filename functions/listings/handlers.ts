@@ -4,6 +4,7 @@ import { requireUser } from '../shared/auth/middleware';
 import { withTerritory } from '../shared/db/tenant';
 import type { AppEnv } from '../shared/http/deps';
 import { idempotent } from '../shared/http/idempotency';
+import { notifyStrongMatches } from '../shared/matching';
 import { forbidden, unauthorized } from '../shared/http/problems';
 import { listingNotFound } from './guarded-update';
 import { etag } from './preconditions';
@@ -51,6 +52,7 @@ export const createListing: RouteHandler<typeof r.createListing, AppEnv> = async
       authorMembershipId: scope.membershipId,
       organisationId,
     });
+    await notifyStrongMatches(scope, id, slug);
     const row = await findListing(scope, id);
     if (!row) throw listingNotFound();
     const view = listingView(row, scope);

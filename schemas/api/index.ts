@@ -6,3 +6,4 @@ export * from './organisations';
 export * from './listings';
 export * from './instance';
 export * from './conversations';
+export * from './matching';

@@ -5,6 +5,7 @@ import type { CaseGenerator } from '../probe';
 import { accountCases } from './account';
 import { conversationCases } from './conversations';
 import { listingCases } from './listings';
+import { matchingCases } from './matching';
 import { membershipCases } from './memberships';
 import { organisationCases } from './organisations';
 import { territoryCases } from './territories';
@@ -15,5 +16,6 @@ export const CASES: Record<string, CaseGenerator> = {
   ...membershipCases,
   ...organisationCases,
   ...listingCases,
+  ...matchingCases,
   ...conversationCases,
 };
