@@ -7,3 +7,4 @@ export * from './listings';
 export * from './instance';
 export * from './conversations';
 export * from './matching';
+export * from './cooperations';

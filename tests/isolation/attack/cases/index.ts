@@ -4,6 +4,7 @@
 import type { CaseGenerator } from '../probe';
 import { accountCases } from './account';
 import { conversationCases } from './conversations';
+import { cooperationCases } from './cooperations';
 import { listingCases } from './listings';
 import { matchingCases } from './matching';
 import { membershipCases } from './memberships';
@@ -18,4 +19,5 @@ export const CASES: Record<string, CaseGenerator> = {
   ...listingCases,
   ...matchingCases,
   ...conversationCases,
+  ...cooperationCases,
 };
