@@ -80,3 +80,40 @@ export const listAuditLog = createRoute({
     ...errors(401, 403, 404),
   },
 });
+
+// The logo: raw image bytes, never JSON (see `rawBodies` in index.ts and logo.ts).
+const binary = z.string().openapi({ format: 'binary' });
+// maxLength documents the limit in bytes (512 KiB, LOGO_MAX_BYTES in logo.ts); the bytes are checked by the handler.
+const upload = z.string().max(512 * 1024).openapi({ format: 'binary' });
+const imageContent = { 'image/png': { schema: binary }, 'image/jpeg': { schema: binary }, 'image/webp': { schema: binary } };
+const imageUpload = { 'image/png': { schema: upload }, 'image/jpeg': { schema: upload }, 'image/webp': { schema: upload } };
+
+export const putTerritoryLogo = createRoute({
+  method: 'put', path: '/api/v1/territories/{slug}/logo', operationId: 'putTerritoryLogo', tags, security: SIGNED_IN,
+  summary: 'Déposer ou remplacer le logo du territoire (administrateurs)',
+  description: "Le corps est l'image elle-même : PNG, JPEG ou WebP, 512 Kio au plus (`logo_too_large`). Le SVG est refusé (`logo_type_unsupported`), comme un fichier dont le contenu ne correspond pas au type annoncé.",
+  request: { params: slugParams, body: { required: true, content: imageUpload } },
+  responses: { 200: jsonResponse(TerritorySchema, 'Logo enregistré'), ...errors(401, 403, 404) },
+});
+
+export const deleteTerritoryLogo = createRoute({
+  method: 'delete', path: '/api/v1/territories/{slug}/logo', operationId: 'deleteTerritoryLogo', tags, security: SIGNED_IN,
+  summary: 'Retirer le logo du territoire (administrateurs)',
+  request: { params: slugParams },
+  responses: { 200: jsonResponse(TerritorySchema, 'Logo retiré'), ...errors(401, 403, 404) },
+});
+
+export const getTerritoryLogo = createRoute({
+  method: 'get', path: '/api/v1/territories/{slug}/logo', operationId: 'getTerritoryLogo', tags, security: ANYONE,
+  summary: 'Le logo du territoire (image)',
+  description: '`logoUrl` du territoire donne cette adresse avec `v`, la version du logo : elle change à chaque nouveau logo.',
+  request: {
+    params: slugParams,
+    query: z.strictObject({ v: z.string().max(40).optional().openapi({ description: 'Version du logo (ignorée, sert aux caches)' }) }),
+  },
+  responses: {
+    200: { description: 'Le logo', content: imageContent },
+    304: { description: "Inchangé depuis l'ETag envoyé (If-None-Match)" },
+    ...errors(404),
+  },
+});

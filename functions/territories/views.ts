@@ -22,10 +22,17 @@ export async function territoryView(scope: Scope, territoryId: string) {
     charter: row.charter,
     accentColor: row.accentColor,
     facilitatorsReadConversations: row.facilitatorsReadConversations,
+    logoUrl: logoUrl(row),
     visibility: row.visibility,
     createdAt: iso(row.createdAt)!,
     myMembership: visible ? { id: mine.id, role: mine.role, status: mine.status as 'pending' | 'active' | 'suspended' } : null,
   };
+}
+
+/** Versioned by the logo's date, so a cached old logo is never shown for a new one. */
+export function logoUrl(row: Pick<TerritoryRow, 'slug' | 'logoKey' | 'logoUpdatedAt'>): string | null {
+  if (!row.logoKey || !row.logoUpdatedAt) return null;
+  return `/api/v1/territories/${row.slug}/logo?v=${row.logoUpdatedAt.getTime()}`;
 }
 
 export function fields(row: TerritoryRow) {

@@ -101,6 +101,10 @@ export const TerritorySchema = TerritorySummary.extend({
   facilitatorsReadConversations: z.boolean().openapi({
     description: 'Si vrai, les animateurs et administrateurs peuvent lire les conversations des membres',
   }),
+  logoUrl: z.string().nullable().openapi({
+    description: "Adresse du logo sur cette instance (chemin), qui change à chaque nouveau logo ; null sans logo",
+    example: '/api/v1/territories/coteaux-de-bigorre/logo?v=1795789124642',
+  }),
   createdAt: Timestamp,
   /** The caller's membership, when they have one. */
   myMembership: MyMembershipSummary.nullable(),

@@ -3,6 +3,7 @@
 // path, query, header, body, bytes, content type, size); `plausible` follows the
 // contract as far as the document tells, with hostile text everywhere it can go.
 import fc from 'fast-check';
+import { badImages, type ImageBody, imageBodyOf, plausibleImages, tooLargeImages } from './images';
 import type { OpenApiDocument, OperationEntry } from '../../functions/docs/document';
 import { generateToken } from '../../functions/shared/auth/tokens';
 import { type JsonSchema, plausible, resolve, typesOf, violations, violationsOf } from './schema';
@@ -35,6 +36,8 @@ export interface Shape {
   query: Param[];
   header: Param[];
   body?: JsonSchema;
+  /** The body is an image, not JSON (images.ts). */
+  image?: ImageBody;
   bodyRequired: boolean;
   /** The statuses the document declares for the operation. */
   documented: Set<number>;
@@ -57,6 +60,7 @@ export function shapeOf(doc: OpenApiDocument, entry: OperationEntry): Shape {
     query: params('query'),
     header: params('header'),
     body: json ? resolve(doc, json) : undefined,
+    image: imageBodyOf(entry.operation.requestBody?.content as Record<string, { schema?: unknown }> | undefined),
     bodyRequired: entry.operation.requestBody?.required ?? false,
     documented: new Set(Object.keys(entry.operation.responses).map(Number)),
   };
@@ -142,6 +146,13 @@ export function refusals(doc: OpenApiDocument, shape: Shape, params: Record<stri
     families.size = fc.integer({ min: 65_537, max: 200_000 }).map((n) =>
       base('size', `a body of ${n} bytes`, { body: jsonBytes({ padding: 'x'.repeat(n) }) }));
   }
+  if (shape.image) {
+    const raw = (family: string) => ({ type, body, why }: { type: string; body: Uint8Array; why: string }) =>
+      base(family, why, { headers: { 'content-type': type }, body });
+    families.image = badImages(shape.image).map(raw('image'));
+    const tooLarge = tooLargeImages(shape.image);
+    if (tooLarge) families.size = tooLarge.map(raw('size'));
+  }
   return families;
 }
 
@@ -188,6 +199,11 @@ export function plausibleRequest(doc: OpenApiDocument, shape: Shape, params: Rec
   const query = fc.subarray(shape.query).chain((chosen) => fc.tuple(...chosen.map((p) => plausibleParam(p).map((v) => [p.name, v] as [string, string]))));
   const ifMatch = shape.header.some((h) => h.name === 'if-match') ? fc.option(fc.oneof(fc.constantFrom(...IF_MATCH), fc.string({ unit: 'grapheme-ascii', maxLength: 30 }))) : fc.constant(null);
   const body = shape.body ? (shape.bodyRequired ? plausible(doc, shape.body) : fc.option(plausible(doc, shape.body))) : fc.constant(null);
+  if (shape.image) {
+    return fc.tuple(query, plausibleImages(shape.image)).map(([q, { type, body: bytes }]): FuzzRequest => ({
+      family: 'plausible', why: `plausible ${type}`, params, query: q, headers: { 'content-type': type }, body: bytes, signed: true,
+    }));
+  }
   return fc.tuple(query, ifMatch, body).map(([q, tag, json]): FuzzRequest => ({
     family: 'plausible',
     why: 'plausible',

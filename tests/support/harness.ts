@@ -1,5 +1,7 @@
 // The whole API in one test process: every function built on the real database of the
 // run, behind the in-process gateway, mailing to a real SMTP server.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FUNCTIONS } from '../../functions';
 import { loadConfig } from '../../functions/shared/config';
 import type { Deps } from '../../functions/shared/http/deps';
@@ -60,6 +62,8 @@ export async function createTestApi(kind: DatabaseKind, env: Record<string, stri
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SMTP_URL: mailbox.url,
     SECRETS_DIR: '/nonexistent',
+    // Logos go to a folder of the machine's temporary directory, never into the repository.
+    OBJECTS_DIR: join(tmpdir(), 'soliterr-test-objects'),
     ...env,
   } as NodeJS.ProcessEnv);
   const logger = createLogger(config.LOG_LEVEL);

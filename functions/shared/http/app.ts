@@ -2,6 +2,7 @@
 // headers, body-size limit, session, CSRF check, validation hook and one onError that
 // answers RFC 9457 problem+json.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -14,7 +15,20 @@ export type App = OpenAPIHono<AppEnv>;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export function createApp(deps: Deps): App {
+/**
+ * An operation whose body is not JSON (a territory's logo): it skips the JSON check and
+ * has its own size limit instead of BODY_LIMIT_BYTES. The handler checks the type itself.
+ */
+export interface RawBodyRoute {
+  method: 'PUT' | 'POST';
+  path: RegExp;
+  maxBytes: number;
+  tooLarge: { code: string; detail: string };
+}
+
+export function createApp(deps: Deps, options: { rawBodies?: RawBodyRoute[] } = {}): App {
+  const rawBodies = options.rawBodies ?? [];
+  const rawRoute = (method: string, path: string) => rawBodies.find((r) => r.method === method && r.path.test(path));
   const app = new OpenAPIHono<AppEnv>({
     strict: false,
     defaultHook: (result, c) => {
@@ -59,16 +73,20 @@ export function createApp(deps: Deps): App {
       overwrite: false,
     }),
   );
-  app.use(
-    '*',
+  const limit = (maxSize: number, code: string, detail: string): MiddlewareHandler<AppEnv> =>
     bodyLimit({
-      maxSize: deps.config.BODY_LIMIT_BYTES,
+      maxSize,
       onError: () => {
-        throw new ApiError(413, 'body_too_large', `Le corps de la requête dépasse ${deps.config.BODY_LIMIT_BYTES} octets.`);
+        throw new ApiError(413, code, detail);
       },
-    }),
-  );
-  app.use('*', requireJsonBody);
+    });
+  const jsonLimit = limit(deps.config.BODY_LIMIT_BYTES, 'body_too_large', `Le corps de la requête dépasse ${deps.config.BODY_LIMIT_BYTES} octets.`);
+  const rawLimits = new Map(rawBodies.map((r) => [r, limit(r.maxBytes, r.tooLarge.code, r.tooLarge.detail)]));
+  app.use('*', (c, next) => {
+    const raw = rawRoute(c.req.method, c.req.path);
+    return (raw ? rawLimits.get(raw)! : jsonLimit)(c, next);
+  });
+  app.use('*', (c, next) => (rawRoute(c.req.method, c.req.path) ? next() : requireJsonBody(c, next)));
   app.use('*', sessionMiddleware);
   app.use('*', csrfGuard);
 
@@ -108,7 +126,7 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
  * continuation bytes) are refused (400) instead of being stored as U+FFFD. The body is
  * read once here; the validators read it again from Hono's cache.
  */
-const requireJsonBody: Parameters<App['use']>[1] = async (c, next) => {
+const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   const method = c.req.method;
   if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
     const type = c.req.header('content-type') ?? '';

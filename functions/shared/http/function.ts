@@ -2,7 +2,7 @@
 // The same definition runs in its own process (OpenFaaS, bundles) or in-process
 // behind the local gateway (npm start).
 import { createRoute, z } from '@hono/zod-openapi';
-import { type App, createApp } from './app';
+import { type App, createApp, type RawBodyRoute } from './app';
 import type { Deps } from './deps';
 import { registerSecuritySchemes } from './openapi';
 
@@ -10,6 +10,8 @@ export interface FunctionDefinition {
   /** The OpenFaaS function name (openfaas.yml). */
   name: string;
   register(app: App): void;
+  /** Operations whose body is not JSON, with their own size limit (a logo). */
+  rawBodies?: RawBodyRoute[];
 }
 
 export function defineFunction(def: FunctionDefinition): FunctionDefinition {
@@ -24,7 +26,7 @@ const health = createRoute({
 });
 
 export function buildFunction(def: FunctionDefinition, deps: Deps): App {
-  const app = createApp(deps);
+  const app = createApp(deps, { rawBodies: def.rawBodies });
   registerSecuritySchemes(app);
   app.openapi(health, (c) => c.json({ ok: true }, 200));
   def.register(app);

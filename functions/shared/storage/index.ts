@@ -24,3 +24,12 @@ export function createObjectStore(config: Config): ObjectStore {
   }
   return new FilesystemObjectStore(config.OBJECTS_DIR ?? join(config.DATA_DIR, 'objects'));
 }
+
+const stores = new WeakMap<Config, ObjectStore>();
+
+/** One store per configuration (per process), made the first time a handler needs it. */
+export function objectStoreOf(config: Config): ObjectStore {
+  let store = stores.get(config);
+  if (!store) stores.set(config, (store = createObjectStore(config)));
+  return store;
+}

@@ -11,6 +11,8 @@ export interface RequestParts {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  /** A body that is not JSON (a logo's bytes), sent with the content-type of `headers`. */
+  raw?: Uint8Array;
   headers?: Record<string, string>;
   /** A session token of the caller other than their usual one (logout). */
   token?: string;

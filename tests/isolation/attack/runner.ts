@@ -41,6 +41,7 @@ async function send(w: World, entry: OperationEntry, caller: Caller, parts: Requ
     ...auth,
     headers: { ...auth.headers, ...parts.headers },
     body: parts.body,
+    raw: parts.raw,
     allowServerError: true,
   });
   const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);

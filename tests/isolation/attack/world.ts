@@ -29,6 +29,8 @@ export interface World {
     listingPublicCreatedKey: string;
     membershipCreatedAt: string; invitationCreatedAt: string; auditEntry: { id: string; createdAt: string };
     secretOrganisationName: string; membersListingTitle: string; privateName: string;
+    /** A private conversation between two of B's members, the cooperation recorded from it, the notifications they caused. */
+    membershipFacilitator: string; conversation: string; cooperation: string; notifications: string[];
   };
   P: Side & { listing: string; organisation: string; membership: string; category: string; invitationToken: string };
   /** The people of B and P only (their account rows are checksummed too). */
@@ -96,7 +98,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
     departement: m('b-departement', 'public'), charter: m('b-charter', 'public'), visibility: 'public', membershipPolicy: 'approval',
   });
   const facilitatorB = await api.signUp(`Thomas Baylac ${m('facilitator-b-name', 'members')}`);
-  await invited(adminB, B.slug, facilitatorB, 'facilitator');
+  const membershipFacilitator = await invited(adminB, B.slug, facilitatorB, 'facilitator');
   const memberB = await api.signUp(`Paul Sarrat ${m('member-b-name', 'members')}`);
   const membershipMember = await invited(adminB, B.slug, memberB, 'member');
   const bothInB = await invited(adminB, B.slug, both, 'member');
@@ -128,6 +130,15 @@ export async function buildWorld(api: TestApi): Promise<World> {
     description: m('listing-members-b-description', 'members'), categoryId: category, organisationId: organisationSecret, visibility: 'members' }, keyed('listing'));
   const listingClosed = await listing(memberB, B.slug, { title: `Bocaux ${m('listing-closed-b-title', 'members')}`, categoryId: category, visibility: 'public' });
   ok(await api.call('POST', `${t(B.slug)}/listings/${listingClosed}/close`, as(memberB)), 'close');
+  // Cooperation inside B: a private conversation between two of B's members about the
+  // members-only need, and the cooperation its author records. Both are secret even to B's
+  // other members (the person in both territories is one).
+  const conversation = ok(await api.call('POST', `${t(B.slug)}/listings/${listingMembers}/responses`, {
+    ...as(facilitatorB), body: { body: m('conversation-b-first', 'secret') } }), 'respond B').id as string;
+  ok(await api.call('POST', `${t(B.slug)}/conversations/${conversation}/messages`, { ...as(memberB), body: { body: m('conversation-b-reply', 'secret') } }), 'reply B');
+  const cooperation = ok(await api.call('POST', `${t(B.slug)}/cooperations`, { ...as(memberB), body: {
+    listingId: listingMembers, conversationId: conversation, partners: [{ membershipId: membershipFacilitator }],
+    summary: m('cooperation-b-summary', 'secret'), kmAvoided: 42 } }), 'cooperation B').id as string;
   const invitationEmail = `${m('invitee-b', 'secret')}@example.fr`;
   const invitationB = await invite(adminB, B.slug, invitationEmail, 'member', m('invitation-b-message', 'secret'));
   // From now on B takes members by invitation only: A's callers cannot simply join it.
@@ -139,6 +150,12 @@ export async function buildWorld(api: TestApi): Promise<World> {
   const organisationP = ok(await api.call('POST', `${t(P.slug)}/organisations`, { ...as(adminB), body: { kind: 'collectivite', name: `Mairie ${m('org-p-name', 'secret')}` } }), 'org P').id;
   const categoryP = await categoryOf(adminB, P.slug, 'locaux-espaces');
   const listingP = await listing(adminB, P.slug, { title: `Local ${m('listing-p-title', 'secret')}`, categoryId: categoryP, visibility: 'public' });
+  // Logos whose bytes carry markers: B's is public, P's is seen by no one outside P.
+  const logo = async (slug: string, marker: string) =>
+    ok(await api.call('PUT', `${t(slug)}/logo`, { ...as(adminB), headers: { 'content-type': 'image/png' },
+      raw: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new TextEncoder().encode(marker)]) }), 'logo');
+  await logo(B.slug, m('logo-b', 'public'));
+  await logo(P.slug, m('logo-p', 'secret'));
   const invitationP = await invite(adminB, P.slug, `${m('invitee-p', 'secret')}@example.fr`, 'member');
 
   // What only the owner connection can tell: keys to forge cursors with.
@@ -162,7 +179,10 @@ export async function buildWorld(api: TestApi): Promise<World> {
     [listingMembers, 'members'], [listingClosed, 'members'], [membershipMember, 'members'], [B.myMembership.id, 'members'],
     [membershipPending, 'secret'], [membershipRejected, 'secret'], [membershipSuspended, 'secret'], [invitationB.id, 'secret'],
     [keys.audit_id, 'secret'], [P.id, 'secret'], [P.slug, 'secret'], [organisationP, 'secret'], [listingP, 'secret'], [categoryP, 'secret'],
-    [invitationP.id, 'secret']] as const) book.value(id, level, 'id');
+    [invitationP.id, 'secret'], [conversation, 'secret'], [cooperation, 'secret'], [membershipFacilitator, 'members']] as const) book.value(id, level, 'id');
+  // The notifications those created (B's people only: visible to their recipient alone).
+  const notificationsB = owner.rows<{ id: string }>(await owner.db.execute(sql`select id::text from notifications where territory_id = ${B.id}`)).map((r) => r.id);
+  for (const id of notificationsB) book.value(id, 'secret', 'notification id');
 
   const callers = [
     callerOf('visitor', null, 'none', null),
@@ -187,6 +207,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
       adminPassword, adminSession: hashToken(adminB.token), listingPublicCreatedKey: keys.listing,
       membershipCreatedAt: keys.membership, invitationCreatedAt: invitationB.createdAt, auditEntry: { id: keys.audit_id, createdAt: keys.audit_at },
       secretOrganisationName, membersListingTitle, privateName,
+      membershipFacilitator, conversation, cooperation, notifications: notificationsB,
     },
     P: { id: P.id, slug: P.slug, listing: listingP, organisation: organisationP, membership: P.myMembership.id, category: categoryP, invitationToken: invitationP.token },
     targetUserIds: targetPeople.map((p) => p.id),

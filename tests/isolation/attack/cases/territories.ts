@@ -2,6 +2,9 @@
 // credentials, B's ids under A's slug, cursors forged from B's rows.
 import { type CaseGenerator, cursorOf, onB, onP, plain, probe, ref, withKeyOfB } from '../probe';
 
+/** The smallest body a logo upload checks further than its type: a PNG signature. */
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
 export const territoryCases: Record<string, CaseGenerator> = {
   // A taken slug is refused (409 slug_taken) — a unique address cannot be given twice —
   // with a message that says nothing of the territory holding it.
@@ -58,4 +61,20 @@ export const territoryCases: Record<string, CaseGenerator> = {
     }),
   ],
   getInstance: () => [plain('the instance', {})],
+  // P's logo carries a secret marker: it must be served to no one outside P.
+  putTerritoryLogo: (w) => {
+    const image = { raw: PNG, headers: { 'content-type': 'image/png' } };
+    return [
+      onB(w, (slug) => ({ params: { slug }, ...image }), { legitForMembersOfB: false }),
+      onP(w, (slug) => ({ params: { slug }, ...image })),
+    ];
+  },
+  deleteTerritoryLogo: (w) => [
+    onB(w, (slug) => ({ params: { slug } }), { legitForMembersOfB: false }),
+    onP(w, (slug) => ({ params: { slug } })),
+  ],
+  getTerritoryLogo: (w) => [
+    onB(w, (slug) => ({ params: { slug } }), { expect: 'harmless' }),
+    onP(w, (slug) => ({ params: { slug }, query: { v: '1' } })),
+  ],
 };
