@@ -7,6 +7,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { apiFailure, readForm } from '$lib/server/forms';
 import { listingError } from '$lib/member/space.server';
 import { isStale } from '$lib/member/listing-form.server';
+import { loadSuggestions } from '$lib/matching/suggestions.server';
 
 /** What was just done (?fait=…), for the message at the top. */
 const DONE = ['publiee', 'modifiee', 'close', 'aboutie', 'rouverte'] as const;
@@ -17,7 +18,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   });
   if (!data) listingError(response.status);
   const done = DONE.find((d) => d === url.searchParams.get('fait')) ?? null;
-  return { listing: data, done };
+  const suggestions = await loadSuggestions(locals.api, params.slug, params.id, locals.user !== null);
+  return { listing: data, done, suggestions };
 };
 
 function signIn(url: URL): never {
