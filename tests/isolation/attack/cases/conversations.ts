@@ -1,7 +1,8 @@
 // Responses and conversations: responding to B's listings under B's and A's slugs, and
-// B's ids used as conversation ids everywhere. world.ts has no conversation of B yet:
-// until it does, B's listing ids stand in for conversation ids (any uuid of B must be
-// answered as one that exists nowhere).
+// B's private conversation (between two of B's members) read, written and marked read
+// under B's, A's and P's slugs — also by the person who is a plain member of B, who is not
+// one of its sides. B's other ids stand in for conversation ids too: any uuid of B must be
+// answered as one that exists nowhere.
 import { type CaseGenerator, cursorOf, onB, onP, plain, probe, ref, withKeyOfB } from '../probe';
 import type { World } from '../world';
 
@@ -11,6 +12,11 @@ const body = { body: 'Réponse intruse' };
 /** get, send a message, mark read: a conversation path with B's ids under B's, A's and P's slugs. */
 function conversation(extra: { body?: unknown } = {}): CaseGenerator {
   return (w: World) => [
+    probe("B's slug, B's conversation", { id: ref.uuid(w.B.conversation) }, ({ id }) => ({ params: { slug: w.B.slug, conversationId: id }, ...extra }), {
+      legitForMembersOfB: false,
+    }),
+    probe("A's slug, B's conversation", { id: ref.uuid(w.B.conversation) }, ({ id }) => ({ params: { slug: w.A.slug, conversationId: id }, ...extra })),
+    probe("A's slug, B's cooperation as a conversation", { id: ref.uuid(w.B.cooperation) }, ({ id }) => ({ params: { slug: w.A.slug, conversationId: id }, ...extra })),
     ...LISTINGS.map((l) =>
       probe(`B's slug, B's ${l} as a conversation`, { id: ref.uuid(w.B[l]) }, ({ id }) => ({ params: { slug: w.B.slug, conversationId: id }, ...extra })),
     ),
@@ -32,6 +38,10 @@ export const conversationCases: Record<string, CaseGenerator> = {
   listConversations: (w) => [
     onB(w, (slug) => ({ params: { slug }, query: { scope: 'territory', limit: '100' } }), { expect: 'harmless' }),
     onP(w, (slug) => ({ params: { slug } })),
+    probe("B's slug, B's members-only listing as filter, by anyone but its sides", { id: ref.uuid(w.B.listingMembers) }, ({ id }) => ({
+      params: { slug: w.B.slug },
+      query: { listingId: id },
+    }), { expect: 'harmless', legitForMembersOfB: false }),
     ...LISTINGS.map((l) =>
       probe(`A's slug, listingId of B's ${l}`, { id: ref.uuid(w.B[l]) }, ({ id }) => ({ params: { slug: w.A.slug }, query: { listingId: id, scope: 'territory' } }), {
         expect: 'harmless',

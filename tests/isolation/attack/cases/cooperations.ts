@@ -1,7 +1,8 @@
 // Recorded cooperations and figures: recording on B's listings under B's and A's slugs,
 // B's members named as partners of A's cooperations, and B's ids used as cooperation ids
-// everywhere. world.ts has no cooperation of B yet: until it does, B's listing ids stand
-// in for cooperation ids (any uuid of B must be answered as one that exists nowhere).
+// everywhere: B's proposed cooperation (secret even to B's members who are not its
+// parties, so the person in both territories tries too), and B's other ids standing in
+// for cooperation ids (any uuid of B must be answered as one that exists nowhere).
 import { type CaseGenerator, cursorOf, onB, onP, plain, probe, ref, withKeyOfB } from '../probe';
 import type { World } from '../world';
 
@@ -11,6 +12,11 @@ const summary = 'Coopération intruse';
 /** get, amend, withdraw, confirm, dispute: a cooperation path with B's ids under B's, A's and P's slugs. */
 function cooperation(extra: { body?: unknown; headers?: Record<string, string> } = {}): CaseGenerator {
   return (w: World) => [
+    probe("B's slug, B's proposed cooperation", { id: ref.uuid(w.B.cooperation) }, ({ id }) => ({ params: { slug: w.B.slug, cooperationId: id }, ...extra }), {
+      legitForMembersOfB: false,
+    }),
+    probe("A's slug, B's proposed cooperation", { id: ref.uuid(w.B.cooperation) }, ({ id }) => ({ params: { slug: w.A.slug, cooperationId: id }, ...extra })),
+    probe("A's slug, B's conversation as a cooperation", { id: ref.uuid(w.B.conversation) }, ({ id }) => ({ params: { slug: w.A.slug, cooperationId: id }, ...extra })),
     ...LISTINGS.map((l) =>
       probe(`B's slug, B's ${l} as a cooperation`, { id: ref.uuid(w.B[l]) }, ({ id }) => ({ params: { slug: w.B.slug, cooperationId: id }, ...extra })),
     ),
@@ -36,6 +42,11 @@ export const cooperationCases: Record<string, CaseGenerator> = {
       ...LISTINGS.map((l) => probe(`A's slug, B's ${l}`, { id: ref.uuid(w.B[l]) }, ({ id }) => onA({ listingId: id }))),
       probe("A's slug, A's listing, B's member as partner", { id: ref.uuid(w.B.membershipMember) }, ({ id }) => onA({ partners: [{ membershipId: id }] })),
       probe("A's slug, A's listing, B's listing as the conversation", { id: ref.uuid(w.B.listingPublic) }, ({ id }) => onA({ conversationId: id })),
+      probe("A's slug, A's listing, B's conversation", { id: ref.uuid(w.B.conversation) }, ({ id }) => onA({ conversationId: id })),
+      probe("B's slug, B's listing, B's conversation, by anyone but its sides", { id: ref.uuid(w.B.conversation) }, ({ id }) => ({
+        params: { slug: w.B.slug },
+        body: { listingId: w.B.listingMembers, conversationId: id, partners: [{ membershipId: w.B.membershipFacilitator }], summary },
+      }), { legitForMembersOfB: false }),
       withKeyOfB(w, 'listing', "A's slug", onA({})),
     ];
   },
