@@ -84,6 +84,8 @@ export function ensureSiteBuilt(log: (line: string) => void = console.log): void
  */
 export async function loadSite(options: { origin?: string } = {}): Promise<NodeHandler> {
   if (options.origin && !process.env.ORIGIN) process.env.ORIGIN = options.origin;
+  // A 512 KiB logo in its multipart form is over adapter-node's default 512K (openfaas.yml says the same).
+  if (!process.env.BODY_SIZE_LIMIT) process.env.BODY_SIZE_LIMIT = '1M';
   // Otherwise adapter-node takes the protocol from this header (and assumes https
   // without it); siteAndApi fills it from the connection when no proxy did.
   if (!process.env.PROTOCOL_HEADER) process.env.PROTOCOL_HEADER = 'x-forwarded-proto';

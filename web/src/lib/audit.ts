@@ -25,6 +25,7 @@ const FIELD_LABELS: Record<string, () => string> = {
   visibility: m.admin_field_visibility,
   charter: m.admin_field_charter,
   accentColor: m.admin_field_accent,
+  logo: m.admin_field_logo,
   labelFr: m.admin_field_label_fr,
   labelEn: m.admin_field_label_en,
   position: m.admin_field_position,
