@@ -6,34 +6,8 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { categories, listings, memberships, organisations, users } from '../../schemas/db';
 import type { TerritoryScope } from '../shared/db/tenant';
 
-/** Mean Earth radius (IUGG), km. */
-const EARTH_RADIUS_KM = 6371.0088;
-
-/** Great-circle (haversine) distance in km from a point to the listing, computed in SQL. */
-export function distanceKm(lat: number, lon: number): SQL<number> {
-  return sql<number>`(${2 * EARTH_RADIUS_KM} * asin(least(1, sqrt(
-    power(sin(radians(${listings.lat} - ${lat}::float8) / 2), 2)
-    + cos(radians(${lat}::float8)) * cos(radians(${listings.lat}))
-      * power(sin(radians(${listings.lon} - ${lon}::float8) / 2), 2)))))`;
-}
-
-/**
- * A cheap rectangle around the circle, so the location index prunes rows before the
- * haversine runs. Near the poles or across the antimeridian the longitude bound is
- * dropped rather than risk cutting real neighbours.
- */
-export function boundingBox(lat: number, lon: number, radiusKm: number): SQL {
-  const dLat = radiusKm / 111.32;
-  const filters = [sql`${listings.lat} between ${lat - dLat}::float8 and ${lat + dLat}::float8`];
-  const cosLat = Math.cos((lat * Math.PI) / 180);
-  const dLon = cosLat > 0.01 ? radiusKm / (111.32 * cosLat) : 360;
-  if (lon - dLon >= -180 && lon + dLon <= 180) {
-    filters.push(sql`${listings.lon} between ${lon - dLon}::float8 and ${lon + dLon}::float8`);
-  } else {
-    filters.push(sql`${listings.lon} is not null`);
-  }
-  return and(...filters)!;
-}
+// Distance helpers live in functions/shared/listing-filters.ts (the map uses them too).
+export { boundingBox, distanceKm } from '../shared/listing-filters';
 
 /**
  * created_at to the microsecond, as text: a JS Date keeps milliseconds only, and a

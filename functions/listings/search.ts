@@ -4,18 +4,17 @@
 // accepted by the query that produced it.
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, type SQL, sql } from 'drizzle-orm';
 import type { ListingsQuery } from '../../schemas/api';
-import { categories, listings } from '../../schemas/db';
+import { listings } from '../../schemas/db';
 import type { TerritoryScope } from '../shared/db/tenant';
 import { decodeCursor, encodeCursor } from '../shared/http/cursor';
 import { badRequest } from '../shared/http/problems';
-import { boundingBox, distanceKm, type ListingRow, selectListings } from './query';
+import { distanceKm, listingConditions, radiusOf } from '../shared/listing-filters';
+import { type ListingRow, selectListings } from './query';
 
 export type ListingsFilters = z.output<typeof ListingsQuery>;
 
-export const DEFAULT_RADIUS_KM = 50;
-const DEFAULT_STATUSES = ['open', 'in_progress'] as const;
 const MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 interface Sort {
@@ -60,36 +59,14 @@ function fingerprint(filters: ListingsFilters, radiusKm: number | undefined): st
 export async function searchListings(scope: TerritoryScope, filters: ListingsFilters) {
   const { near, sort: sortName, limit } = filters;
   if (sortName === 'nearest' && !near) throw badRequest('near_required', 'Le tri « nearest » demande un point : near=latitude,longitude.');
-  if (filters.radiusKm !== undefined && !near) throw badRequest('near_required', 'radiusKm demande un point : near=latitude,longitude.');
-  const radiusKm = near ? (filters.radiusKm ?? DEFAULT_RADIUS_KM) : undefined;
+  const radiusKm = radiusOf(filters);
   const distance = near ? distanceKm(near.lat, near.lon) : undefined;
   const sort = sorts(distance)[sortName];
   const print = fingerprint(filters, radiusKm);
   const after = decodeCursor(filters.cursor, z.tuple([z.literal(sortName), sort.key, z.uuid(), z.literal(print)]));
 
   // Always the territory of the path, and row-level security underneath as the backstop.
-  const where: (SQL | undefined)[] = [eq(listings.territoryId, scope.territoryId)];
-  if (filters.status !== 'all') where.push(inArray(listings.status, filters.status ?? [...DEFAULT_STATUSES]));
-  if (filters.kind) where.push(eq(listings.kind, filters.kind));
-  if (filters.categoryId) where.push(eq(listings.categoryId, filters.categoryId));
-  if (filters.category) where.push(eq(categories.slug, filters.category));
-  if (filters.exchangeMode) {
-    where.push(sql`${listings.exchangeModes} && array[${sql.join(filters.exchangeMode.map((m) => sql`${m}`), sql`, `)}]::exchange_mode[]`);
-  }
-  if (filters.organisationId) where.push(eq(listings.organisationId, filters.organisationId));
-  if (filters.authorMembershipId) where.push(eq(listings.authorMembershipId, filters.authorMembershipId));
-  if (filters.mine === 'true') {
-    where.push(scope.membershipId ? eq(listings.authorMembershipId, scope.membershipId) : sql`false`);
-  }
-  const q = filters.q?.trim();
-  if (q) {
-    // Under RLS, `@@` cannot use the GIN index (it is not leakproof); this function finds
-    // the ids through it (migration 0004) and the policies still filter the rows here.
-    where.push(sql`${listings.id} in (select app.listing_ids_matching(${q}))`);
-  }
-  if (near && distance && radiusKm) {
-    where.push(boundingBox(near.lat, near.lon, radiusKm), sql`${distance} <= ${radiusKm}::float8`);
-  }
+  const where: SQL[] = listingConditions(scope, filters, distance);
   if (after) where.push(sort.after(after[1], after[2]));
 
   const rows = await selectListings(scope, distance)

@@ -39,6 +39,16 @@ const ConfigSchema = z.object({
   /** Read from the secret files s3-access-key-id / s3-secret-access-key when unset. */
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Map tiles: {z}/{x}/{y} template (one host, no {s}: the site's CSP allows exactly it), and its attribution. */
+  MAP_TILE_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\/[^/{}]+\//.test(u) && ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), {
+      message: 'an http(s) URL on one host with {z}, {x} and {y}',
+    })
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_TILE_ATTRIBUTION: z.string().min(1).default('© les contributeurs d’OpenStreetMap'),
+  MAP_TILE_ATTRIBUTION_URL: z.string().url().default('https://www.openstreetmap.org/copyright'),
 });
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, 'http_port' | 'PORT' | 'PUBLIC_URL'> & {

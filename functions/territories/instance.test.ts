@@ -20,6 +20,8 @@ describe('the instance: who hosts it', () => {
       location: 'Tarbes, France',
       licence: 'AGPL-3.0-or-later',
       charterTemplate: CHARTER_TEMPLATE,
+      // The map's tiles (MAP_TILE_*; functions/map/map.test.ts checks them).
+      map: { tileUrl: expect.stringContaining('{z}'), attribution: expect.any(String), attributionUrl: expect.any(String) },
     });
   });
 

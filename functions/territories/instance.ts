@@ -25,6 +25,7 @@ export const instanceHandler: RouteHandler<typeof getInstance, AppEnv> = (c) => 
       location: config.HOSTING_LOCATION,
       licence: 'AGPL-3.0-or-later' as const,
       charterTemplate: CHARTER_TEMPLATE,
+      map: { tileUrl: config.MAP_TILE_URL, attribution: config.MAP_TILE_ATTRIBUTION, attributionUrl: config.MAP_TILE_ATTRIBUTION_URL },
     },
     200,
   );

@@ -8,3 +8,4 @@ export * from './instance';
 export * from './conversations';
 export * from './matching';
 export * from './cooperations';
+export * from './map';

@@ -6,6 +6,7 @@ import { accountCases } from './account';
 import { conversationCases } from './conversations';
 import { cooperationCases } from './cooperations';
 import { listingCases } from './listings';
+import { mapCases } from './map';
 import { matchingCases } from './matching';
 import { membershipCases } from './memberships';
 import { organisationCases } from './organisations';
@@ -17,6 +18,7 @@ export const CASES: Record<string, CaseGenerator> = {
   ...membershipCases,
   ...organisationCases,
   ...listingCases,
+  ...mapCases,
   ...matchingCases,
   ...conversationCases,
   ...cooperationCases,
