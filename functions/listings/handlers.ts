@@ -8,6 +8,7 @@ import { notifyStrongMatches } from '../shared/matching';
 import { forbidden, unauthorized } from '../shared/http/problems';
 import { listingNotFound } from './guarded-update';
 import { etag } from './preconditions';
+import { notifySavedSearches } from '../notifications/saved-searches';
 import { findListing } from './query';
 import { checkCategory, checkCoherence, checkOrganisation, representedOrganisation } from './rules';
 import { searchListings } from './search';
@@ -53,6 +54,7 @@ export const createListing: RouteHandler<typeof r.createListing, AppEnv> = async
       organisationId,
     });
     await notifyStrongMatches(scope, id, slug);
+    await notifySavedSearches(scope, { id, kind: body.kind, title: body.title });
     const row = await findListing(scope, id);
     if (!row) throw listingNotFound();
     const view = listingView(row, scope);

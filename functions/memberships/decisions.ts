@@ -13,6 +13,7 @@ import { hit, type Limit } from '../shared/http/rate-limit';
 import { SITE_PATHS, siteLink } from '../shared/mail/links';
 import { type Decision, decisionMail, deliver, roleChangedMail } from './emails';
 import type * as r from './routes';
+import { notifyDecision, notifyRoleChange } from './notifications';
 import { findMembership, isModerator, membershipView, recipientOf } from './views';
 
 /** Every decision mails someone; a batch of newcomers after a launch event must still fit. */
@@ -64,6 +65,7 @@ export function decide(action: keyof typeof TRANSITIONS): RouteHandler<typeof r.
       await recordAudit(scope, { action: t.audit, targetType: 'membership', targetId: m.id, details: { from: m.status, to: t.to } });
       const row = await findMembership(scope, eq(memberships.id, m.id));
       const decision: Decision = action === 'approve' ? (m.status === 'suspended' ? 'reactivated' : 'approved') : t.to as Decision;
+      await notifyDecision(scope, m, decision, decisionMessage);
       return { view: membershipView(scope, row), to: recipientOf(row), decision, decisionMessage, name: scope.territory.name };
     });
     if (out.to) {
@@ -113,6 +115,7 @@ export const updateMembership: RouteHandler<typeof r.updateMembership, AppEnv> =
     }
     if (set.role) {
       await recordAudit(scope, { action: 'membership.role_changed', targetType: 'membership', targetId: m.id, details: { from: m.role, to: set.role } });
+      await notifyRoleChange(scope, m, set.role);
     }
     const row = await findMembership(scope, eq(memberships.id, m.id));
     return { view: membershipView(scope, row), to: set.role ? recipientOf(row) : null, role: set.role, name: scope.territory.name };

@@ -14,6 +14,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../shared/http/pro
 import { hit, type Limit } from '../shared/http/rate-limit';
 import { SITE_PATHS, siteLink } from '../shared/mail/links';
 import { deliver, joinRequestMail, type Recipient } from './emails';
+import { notifyJoinRequest } from './notifications';
 import type * as r from './routes';
 import { findMembership, isModerator, membershipView, selectMemberships } from './views';
 
@@ -67,6 +68,7 @@ export const joinTerritory: RouteHandler<typeof r.joinTerritory, AppEnv> = async
     } else {
       await scope.tx.insert(memberships).values({ territoryId: scope.territoryId, id, userId: user.id, ...request });
     }
+    if (!open) await notifyJoinRequest(scope);
     const moderators = open
       ? []
       : rowsOf<Recipient>(await scope.tx.execute(sql`select name, email, locale from app.membership_moderators(${scope.territoryId})`));

@@ -15,6 +15,8 @@ export interface NotificationInput {
   link: string;
   /** What it is about (listing, conversation, cooperation…), to recognise repeats. */
   subjectId?: string | null;
+  /** Already emailed by the calling function (membership decisions): stored as handled, never mailed again. */
+  emailed?: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function notify(scope: TerritoryScope, userIds: Iterable<string>, n
       body: (n.body ?? '').slice(0, 2000),
       link: n.link,
       subjectId: n.subjectId ?? null,
+      emailedAt: n.emailed ? new Date() : null,
     })),
   );
   return recipients.length;

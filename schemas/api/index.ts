@@ -9,3 +9,4 @@ export * from './conversations';
 export * from './matching';
 export * from './cooperations';
 export * from './map';
+export * from './notifications';

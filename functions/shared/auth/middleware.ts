@@ -58,6 +58,11 @@ export function clearSessionCookie(c: Context<AppEnv>) {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * Writes authorised by a token in the URL, never by the session: one-click unsubscribe
+ * (RFC 8058), posted by mail clients from anywhere (docs/decisions/ on unsubscribe).
+ */
+const TOKEN_AUTHORISED = new Set(['/api/v1/unsubscribe']);
 
 /**
  * Cookie-authenticated writes must come from our own origin: the browser's Origin
@@ -65,7 +70,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * their own, so they need no check.
  */
 export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!SAFE_METHODS.has(c.req.method) && c.get('authVia') === 'cookie') {
+  if (!SAFE_METHODS.has(c.req.method) && c.get('authVia') === 'cookie' && !TOKEN_AUTHORISED.has(c.req.path)) {
     const origin = c.req.header('origin');
     const fetchSite = c.req.header('sec-fetch-site');
     const allowed = new Set([new URL(c.get('deps').config.PUBLIC_URL).origin, new URL(c.req.url).origin]);

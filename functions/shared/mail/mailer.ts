@@ -9,6 +9,9 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** A simple HTML alternative of `text` (digests); the outbox keeps the text only. */
+  html?: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
   headers?: Record<string, string>;
 }
 
