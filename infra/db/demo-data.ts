@@ -110,3 +110,31 @@ export const DEMO_LISTINGS: {
     modes: ['pret'],
   },
 ];
+
+/** Cooperation in the demo territory (infra/db/seed.ts seedCooperation). */
+export const DEMO_COOPERATION = {
+  conversation: {
+    listing: 'Prêt de véhicules du parc hospitalier',
+    responder: 'jardins' as (typeof DEMO_PEOPLE)[number]['key'],
+    messages: [
+      { from: 'jardins', body: "Bonjour, le minibus nous rendrait grand service pour emmener nos jardiniers au marché de Tarbes, un samedi matin par mois. Serait-ce possible ?" },
+      { from: 'hopital', body: "Bonjour Nadia, oui, le minibus est libre le samedi. Il faut une convention de prêt : je vous l'envoie, et vous pourrez le prendre dès le mois prochain." },
+    ] as { from: (typeof DEMO_PEOPLE)[number]['key']; body: string }[],
+  },
+  cooperations: [
+    {
+      listing: 'Un minibus pour la sortie des jardiniers', partner: 'hopital', status: 'confirmed',
+      summary: 'Prêt du minibus 9 places du centre hospitalier, un samedi matin par mois, pour le marché de Tarbes',
+      mode: 'pret', quantity: '1', unit: 'minibus', kmAvoided: '180', startedOn: '2026-10-03', endedOn: '2026-11-07',
+    },
+    {
+      listing: 'Cherche producteurs de fruits', partner: 'verger', status: 'proposed',
+      summary: "Livraison de 300 kg d'abricots déclassés pour la saison 2027",
+      mode: 'vente', quantity: '300', unit: 'kg', kmAvoided: '120',
+    },
+  ] as {
+    listing: string; partner: (typeof DEMO_PEOPLE)[number]['key']; status: 'confirmed' | 'proposed'; summary: string;
+    mode: 'pret' | 'vente'; quantity?: string; unit?: string; skillHours?: string; kmAvoided?: string; startedOn?: string; endedOn?: string;
+  }[],
+  savedSearch: { owner: 'jardins' as const, label: 'Véhicules à moins de 20 km', kind: 'offer' as const, radiusKm: 20 },
+};

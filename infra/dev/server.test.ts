@@ -3,7 +3,7 @@ import { loadConfig } from '../../functions/shared/config';
 import { type Database, openPglite } from '../../functions/shared/db/client';
 import { migrate } from '../../functions/shared/db/migrate';
 import { startMailbox, type Mailbox } from '../../tests/support/mailbox';
-import { DEMO_LISTINGS, DEMO_PASSWORD, DEMO_PENDING, DEMO_PEOPLE, DEMO_TERRITORY } from '../db/demo-data';
+import { DEMO_COOPERATION, DEMO_LISTINGS, DEMO_PASSWORD, DEMO_PENDING, DEMO_PEOPLE, DEMO_TERRITORY } from '../db/demo-data';
 import { seedDemo } from '../db/seed';
 import { createServer } from './server';
 
@@ -65,5 +65,13 @@ describe('npm start server on PGlite with the demo territory', () => {
     expect(queue.status).toBe(200);
     const pending = ((await queue.json()) as { items: { user: { name: string }; message: string }[] }).items;
     expect(pending).toEqual([expect.objectContaining({ user: expect.objectContaining({ name: DEMO_PENDING.name }), message: DEMO_PENDING.message })]);
+
+    // The demo's confirmed cooperation fulfilled its need and shows in the territory's figures.
+    const confirmed = DEMO_COOPERATION.cooperations.find((c) => c.status === 'confirmed')!;
+    const need = await call('GET', `/api/v1/territories/${DEMO_TERRITORY.slug}/listings?status=fulfilled&limit=100`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const fulfilled = ((await need.json()) as { items: { title: string }[] }).items.map((l) => l.title);
+    expect(fulfilled).toEqual([expect.stringContaining(confirmed.listing)]);
   });
 });
