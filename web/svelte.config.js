@@ -8,6 +8,9 @@ export default {
     // build/handler.js is mounted by `npm start` (infra/dev/site.ts); build/index.js is
     // the standalone server of the `web` function (template/node24-soliterr-web).
     adapter: adapter({ out: 'build', precompress: true }),
+    // Small stylesheets go inline in the page: no render-blocking request before the
+    // first paint (Lighthouse, mobile). style-src already allows inline styles.
+    inlineStyleThreshold: 8192,
     // Nonces/hashes for SvelteKit's own inline scripts; nothing loads from elsewhere.
     csp: {
       mode: 'auto',
