@@ -1,9 +1,9 @@
-// Suggestions for one listing, in ONE statement: candidates pre-filtered in SQL (same
-// territory, opposite kind, open, not the author's nor their structure's, periods that
-// overlap, and a relevant category or a shared word found through the GIN index), a
-// cheap bound on every signal, then the shared words counted for the best
-// CANDIDATES_EXAMINED only, and the final order: score, then newest, then id.
-// Row-level security still applies to every row read (the caller's own rights).
+// Suggestions for one listing, in ONE statement: candidates found through the indexes
+// by app.matching_candidate_ids (migration 0017: opposite kind, open, a same or
+// neighbouring category or a word of the title), read by id under row-level security,
+// minus the author's and their structure's and periods that do not overlap; ranked on
+// every signal but words, the best CANDIDATES_EXAMINED have their shared words counted,
+// and the final order is score, then newest, then id.
 import { type SQL, sql } from 'drizzle-orm';
 import type { TerritoryScope } from '../db/tenant';
 import { rowsOf } from '../db/client';
@@ -67,7 +67,7 @@ function points(words: SQL) {
     + least(${n(WEIGHTS.sharedWordsMax)}, ${n(WEIGHTS.perSharedWord)} * ${words})
     + coalesce(${distancePoints(sql`p.distance_km`)}, 0)
     + case when p.dates_overlap then ${n(WEIGHTS.datesOverlap)} else 0 end
-    + case when cardinality(p.common_modes) > 0 then ${n(WEIGHTS.commonExchangeMode)} else 0 end)`;
+    + case when p.mode_shared then ${n(WEIGHTS.commonExchangeMode)} else 0 end)`;
 }
 
 function parseArray(value: string[] | string | null): string[] {
@@ -78,44 +78,55 @@ function parseArray(value: string[] | string | null): string[] {
 }
 
 export async function suggestionsFor(scope: TerritoryScope, listingId: string, limit: number): Promise<Suggestion[]> {
-  const t = scope.territoryId;
-  const result = await scope.tx.execute(sql`
+  return rowsOf<Row>(await scope.tx.execute(suggestionsSql(scope.territoryId, listingId, limit))).map(toSuggestion);
+}
+
+/** The statement itself (bench/matching.ts explains it). */
+export function suggestionsSql(t: string, listingId: string, limit: number): SQL {
+  return sql`
     with src as (
       select l.id, l.kind, l.category_id, c.slug as category_slug, l.lat, l.lon, l.available_from, l.available_until,
              l.exchange_modes, l.author_membership_id, l.organisation_id,
+             array(select r.b from (values ${relatedPairs}) as r(a, b) where r.a = c.slug) as related,
+             array(select k.id from categories k
+                    where k.territory_id = l.territory_id
+                      and (k.id = l.category_id or k.slug in (select r.b from (values ${relatedPairs}) as r(a, b) where r.a = c.slug)))
+               as category_ids,
+             (case when l.kind = 'offer' then 'need' else 'offer' end)::listing_kind as wanted,
              array(select w from unnest(tsvector_to_array(app.listing_document(l.title, l.description))) w
-                    where length(w) >= ${n(MIN_WORD_LENGTH)}) as words
+                    where length(w) >= ${n(MIN_WORD_LENGTH)}) as words,
+             array(select w from unnest(tsvector_to_array(to_tsvector('french'::regconfig, app.fold(l.title)))) w
+                    where length(w) >= ${n(MIN_WORD_LENGTH)}) as title_words
         from listings l join categories c on c.territory_id = l.territory_id and c.id = l.category_id
        where l.territory_id = ${t} and l.id = ${listingId}
     ),
-    related(a, b) as (values ${relatedPairs}),
-    word_hits as (select app.listing_ids_sharing_words((select words from src)) as id),
+    candidates as materialized (
+      select array(select app.matching_candidate_ids(s.wanted, s.category_ids, s.title_words)) as ids from src s
+    ),
     pool as (
       select x.id, x.created_at, x.title, x.description,
              case when x.category_id = s.category_id then 'same'
-                  when exists (select 1 from related r where r.a = s.category_slug and r.b = c.slug) then 'related' end as category,
-             (wh.id is not null) as word_hit,
+                  when c.slug = any(s.related) then 'related' end as category,
              case when x.lat is not null and x.lon is not null and s.lat is not null and s.lon is not null then
                ${n(2 * EARTH_RADIUS_KM)} * asin(least(1, sqrt(power(sin(radians(x.lat - s.lat) / 2), 2)
                  + cos(radians(s.lat)) * cos(radians(x.lat)) * power(sin(radians(x.lon - s.lon) / 2), 2)))) end as distance_km,
              (coalesce(x.available_from, s.available_from, x.available_until, s.available_until) is not null) as dates_overlap,
-             array(select unnest(x.exchange_modes) intersect select unnest(s.exchange_modes)) as common_modes
+             (x.exchange_modes && s.exchange_modes) as mode_shared, x.exchange_modes as modes, s.exchange_modes as source_modes
         from src s
-        join listings x on x.territory_id = ${t} and x.kind <> s.kind and x.status = 'open'
+        join listings x on x.territory_id = ${t} and x.id = any((select k.ids from candidates k)::uuid[]) and x.kind <> s.kind and x.status = 'open'
                        and x.author_membership_id <> s.author_membership_id
                        and (s.organisation_id is null or x.organisation_id is null or x.organisation_id <> s.organisation_id)
         join categories c on c.territory_id = x.territory_id and c.id = x.category_id
-        left join word_hits wh on wh.id = x.id
        where coalesce(x.available_from, '-infinity'::date) <= coalesce(s.available_until, 'infinity'::date)
          and coalesce(s.available_from, '-infinity'::date) <= coalesce(x.available_until, 'infinity'::date)
     ),
     bounded as (
-      select p.*, ${points(sql`case when p.word_hit then ${n(WEIGHTS.sharedWordsMax)} else 0 end`)} as bound
-        from pool p where p.category is not null or p.word_hit
+      select p.*, ${points(sql`0`)} as bound
+        from pool p
        order by bound desc, p.created_at desc, p.id desc
        limit ${n(CANDIDATES_EXAMINED)}
     ),
-    examined as (
+    examined as materialized (
       select p.*, array(select unnest(tsvector_to_array(app.listing_document(p.title, p.description)))
                         intersect select unnest(s.words)) as stems
         from bounded p, src s
@@ -128,7 +139,8 @@ export async function suggestionsFor(scope: TerritoryScope, listingId: string, l
     )
     select p.id, x.kind, x.title, x.commune, c.id as category_id, c.slug as category_slug, c.label_fr, c.label_en,
            o.name as organisation_name, to_char(x.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
-           x.author_membership_id, p.category, p.distance_km, p.dates_overlap, p.common_modes, p.stem_count, p.score,
+           x.author_membership_id, p.category, p.distance_km, p.dates_overlap, p.stem_count, p.score,
+           array(select unnest(p.modes) intersect select unnest(p.source_modes)) as common_modes,
            array(select w from (
                    select distinct on (stem) w, n from (
                      select w, n, unnest(tsvector_to_array(to_tsvector('french'::regconfig, app.fold(w)))) as stem
@@ -140,8 +152,7 @@ export async function suggestionsFor(scope: TerritoryScope, listingId: string, l
       join listings x on x.territory_id = ${t} and x.id = p.id
       join categories c on c.territory_id = x.territory_id and c.id = x.category_id
       left join organisations o on o.territory_id = x.territory_id and o.id = x.organisation_id
-     order by p.score desc, x.created_at desc, x.id desc`);
-  return rowsOf<Row>(result).map(toSuggestion);
+     order by p.score desc, x.created_at desc, x.id desc`;
 }
 
 function toSuggestion(row: Row): Suggestion {

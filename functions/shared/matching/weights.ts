@@ -31,10 +31,10 @@ export const CLOSE_MATCH_SCORE = 40;
 
 /**
  * Candidates examined word by word: counting shared words reads each candidate's text,
- * so only this many, the best placed on every other signal (counting the full word
- * points for any that shares a word), are examined before the final order.
+ * so only this many, the best placed on every other signal, are examined before the
+ * final order (the bench: 10,000 open listings, p95 under 50 ms).
  */
-export const CANDIDATES_EXAMINED = 100;
+export const CANDIDATES_EXAMINED = 50;
 /** How many authors of strong matches a new listing notifies, the best first. */
 export const NOTIFIED_MATCHES = 5;
 /** Words of fewer letters (after stemming) are not counted as shared words. */
