@@ -9,6 +9,7 @@ import { listingCases } from './listings';
 import { mapCases } from './map';
 import { matchingCases } from './matching';
 import { membershipCases } from './memberships';
+import { notificationCases } from './notifications';
 import { organisationCases } from './organisations';
 import { territoryCases } from './territories';
 
@@ -22,4 +23,5 @@ export const CASES: Record<string, CaseGenerator> = {
   ...matchingCases,
   ...conversationCases,
   ...cooperationCases,
+  ...notificationCases,
 };
