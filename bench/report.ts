@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ColdStart } from './cold-start';
 import type { LoadResult } from './load';
 import type { ScalingResult } from './scaling';
+import type { MatchingResult } from './matching';
 import type { Comparison } from './search';
 
 export interface Results {
@@ -19,6 +20,7 @@ export interface Results {
   scaling?: ScalingResult[];
   coldStart: { bareNode: ColdStart; bundles: ColdStart[] };
   memory: { idleMiB: number; underLoadMiB: number; peakMiB: number; afterLoadMiB: number };
+  matching?: MatchingResult & { loadAverage?: string };
 }
 
 const n = (v: number, digits = 0) => v.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -91,6 +93,16 @@ export function renderTable(r: Results): string {
     `**Memory** of the listings function (VmRSS): idle ${m.idleMiB} MiB; under load (64 connections) up to ${m.underLoadMiB} MiB ` +
       `(VmHWM ${m.peakMiB} MiB); 2 s after the load ${m.afterLoadMiB} MiB. Target < ${t.rssMiB} MiB: ${verdict(m.peakMiB < t.rssMiB)}.`,
   );
+  const g = r.matching;
+  if (g) {
+    lines.push(
+      '',
+      `**Suggestions** (transparent matching) for one listing among ${n(g.openListings)} open listings of a territory: ` +
+        `${n(g.requests)} requests one after another through the matching function in process (session, tenant context, ` +
+        `the one suggestion statement), p50 ${ms(g.p50Ms)} ms, p95 ${ms(g.p95Ms)} ms, p99 ${ms(g.p99Ms)} ms` +
+        `${g.loadAverage ? ` (load average ${g.loadAverage})` : ''}. Target p95 < ${g.targetP95Ms} ms: ${verdict(g.p95Ms < g.targetP95Ms)}.`,
+    );
+  }
   return lines.join('\n');
 }
 

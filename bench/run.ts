@@ -13,6 +13,7 @@ import { dropDataSet, ensureDataSet, type Generated } from './generate';
 import { backendsOf } from './cpu';
 import { describeMachine, loadAverage } from './machine';
 import { renderTable } from './report';
+import { measureMatching } from './matching';
 import { measureScaling, type ScalingSide } from './scaling';
 import { appClient, compare, memberSession, prepare, SCENARIOS } from './search';
 import { memoryLimit, rssMiB, sampleRss, startFunction, startGateway, stopAll } from './stack';
@@ -115,6 +116,9 @@ async function main() {
       await a.stop();
     }
 
+    console.log('\n== Matching: suggestions for one listing among 10,000 open listings');
+    const matching = await measureMatching(config);
+
     console.log(`\n== Cold start and size of each bundle (median of ${config.coldStartRuns})`);
     const coldStart = await measureColdStarts(bundles, databaseUrl(config.adminUrl, config.search.database, APP_LOGIN), config.coldStartRuns);
 
@@ -132,6 +136,7 @@ async function main() {
       scaling,
       coldStart,
       memory,
+      matching,
     };
     results.durationSeconds = Math.round((performance.now() - started) / 1000);
     writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
