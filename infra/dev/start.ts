@@ -5,6 +5,9 @@ import { loadConfig } from '../../functions/shared/config';
 import { openDatabase } from '../../functions/shared/db/client';
 import { migrate } from '../../functions/shared/db/migrate';
 import { assertRlsBackstop, loginIsPrivileged } from '../../functions/shared/db/tenant';
+import { deliverNotifications } from '../../functions/digests/delivery';
+import { createLogger } from '../../functions/shared/http/logger';
+import { createMailer } from '../../functions/shared/mail/mailer';
 import { seedDemo } from '../db/seed';
 import { createServer } from './server';
 import { ensureSiteBuilt, loadSite, siteAndApi } from './site';
@@ -37,6 +40,18 @@ Demo logins (password "${seed.password}"):
 ${seed.logins.map((l) => `  ${l.role.padEnd(12)} ${l.email}  (${l.name})`).join('\n')}
 `);
 });
+
+// The scheduled `digests` function of openfaas.yml, in-process: every minute, email what
+// is due (at once, daily and weekly digests). The timer never keeps the process alive.
+const digestsLogger = createLogger(config.LOG_LEVEL, { service: 'digests' });
+const digestsMailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: config.OUTBOX_DIR ?? `${config.DATA_DIR}/outbox`, logger: digestsLogger });
+setInterval(() => {
+  deliverNotifications({ config, database, mailer: digestsMailer, logger: digestsLogger })
+    .then((r) => {
+      if (r.emails > 0) console.log(`digests: ${r.emails} email(s) sent for ${r.notified} notification(s)${r.periods.length ? ` (${r.periods.join(', ')})` : ''}`);
+    })
+    .catch((err) => console.warn(`digests: not sent this time (${String(err)}), next try in a minute`));
+}, 60_000).unref();
 
 const stop = () => {
   server.close(() => void database.close().finally(() => process.exit(0)));
