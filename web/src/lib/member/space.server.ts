@@ -8,6 +8,7 @@ import type { Territory } from '$lib/api/types';
 import { m } from '$lib/paraglide/messages.js';
 import { POSITION } from './filters';
 import type { Category, Place } from './types';
+import { loadUnread } from '$lib/conversations/conversations.server';
 
 
 export async function loadCategories(api: Api, slug: string): Promise<Category[]> {
@@ -88,8 +89,12 @@ export function listingError(status: number): never {
 /** The territory of a space page, its categories and places. */
 export async function loadSpace(api: Api, slug: string) {
   const territory = await loadTerritory(api, slug);
-  const [categories, places] = await Promise.all([loadCategories(api, slug), loadPlaces(api, territory)]);
-  return { territory, categories, places };
+  const [categories, places, unreadConversations] = await Promise.all([
+    loadCategories(api, slug),
+    loadPlaces(api, territory),
+    loadUnread(api, territory),
+  ]);
+  return { territory, categories, places, unreadConversations };
 }
 
 /** Pages for active members: others go where they can do something about it. */

@@ -11,7 +11,7 @@ import { readPlace } from '$lib/server/territory-form';
 
 type Changes = components['schemas']['UpdateTerritoryRequest'];
 
-const FIELDS = ['name', 'description', 'departement', 'commune', 'membershipPolicy', 'visibility', 'charter', 'accentColor', 'noAccent'] as const;
+const FIELDS = ['name', 'description', 'departement', 'commune', 'membershipPolicy', 'visibility', 'charter', 'accentColor', 'noAccent', 'facilitatorsReadConversations'] as const;
 
 export const load: PageServerLoad = async ({ parent }) => {
   const { role } = await parent();
@@ -34,6 +34,8 @@ export const actions: Actions = {
       visibility: values.visibility as Changes['visibility'],
       charter: values.charter.replace(/\r\n/g, '\n').trim(),
       accentColor: values.noAccent === 'on' ? null : values.accentColor.toLowerCase() || null,
+      // A checkbox: absent from the form when unticked (src/lib/conversations).
+      facilitatorsReadConversations: values.facilitatorsReadConversations === 'on',
     };
     if (place.centerLat !== undefined) Object.assign(wanted, { centerLat: place.centerLat, centerLon: place.centerLon });
     const was = current as unknown as Record<string, unknown>;

@@ -7,6 +7,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { apiFailure, readForm } from '$lib/server/forms';
 import { listingError } from '$lib/member/space.server';
 import { isStale } from '$lib/member/listing-form.server';
+import { listingConversations, respond } from '$lib/conversations/conversations.server';
 import { loadSuggestions } from '$lib/matching/suggestions.server';
 
 /** What was just done (?fait=…), for the message at the top. */
@@ -19,7 +20,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   if (!data) listingError(response.status);
   const done = DONE.find((d) => d === url.searchParams.get('fait')) ?? null;
   const suggestions = await loadSuggestions(locals.api, params.slug, params.id, locals.user !== null);
-  return { listing: data, done, suggestions };
+  const conversations = locals.user ? await listingConversations(locals.api, params.slug, params.id) : null;
+  return { listing: data, done, suggestions, conversations };
 };
 
 function signIn(url: URL): never {
@@ -27,6 +29,8 @@ function signIn(url: URL): never {
 }
 
 export const actions: Actions = {
+  // « Je peux aider » / « Ça m'intéresse » (src/lib/conversations).
+  repondre: respond,
   cloturer: async ({ locals, params, request, url }) => {
     const values = await readForm(request, ['status', 'version']);
     const status = values.status === 'fulfilled' ? 'fulfilled' : 'closed';
