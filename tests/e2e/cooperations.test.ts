@@ -32,9 +32,9 @@ async function respond(key: Key, listingTitle: string): Promise<void> {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
     });
-  const login = await (await post('/api/v1/auth/login', { email: person(key).email, password: DEMO_PASSWORD })).json();
-  const list = await (await fetch(`${product.url}${API}/listings?limit=100`, { headers: { authorization: `Bearer ${login.token}` } })).json();
-  const listing = list.items.find((l: { title: string }) => l.title === listingTitle);
+  const login = (await (await post('/api/v1/auth/login', { email: person(key).email, password: DEMO_PASSWORD })).json()) as { token: string };
+  const list = (await (await fetch(`${product.url}${API}/listings?limit=100`, { headers: { authorization: `Bearer ${login.token}` } })).json()) as { items: { id: string; title: string }[] };
+  const listing = list.items.find((l) => l.title === listingTitle)!;
   const res = await post(`${API}/listings/${listing.id}/responses`, { body: 'Bonjour, cela nous intéresse beaucoup.' }, login.token);
   expect(res.status).toBeLessThan(300);
 }
