@@ -29,8 +29,8 @@ export interface World {
     listingPublicCreatedKey: string;
     membershipCreatedAt: string; invitationCreatedAt: string; auditEntry: { id: string; createdAt: string };
     secretOrganisationName: string; membersListingTitle: string; privateName: string;
-    /** A private conversation between two of B's members, the cooperation recorded from it, the notifications they caused. */
-    membershipFacilitator: string; conversation: string; cooperation: string; notifications: string[];
+    /** A private conversation between two of B's members, the cooperation recorded from it, a member's saved search, the notifications they caused. */
+    membershipFacilitator: string; conversation: string; cooperation: string; savedSearch: string; notifications: string[];
   };
   P: Side & { listing: string; organisation: string; membership: string; category: string; invitationToken: string };
   /** The people of B and P only (their account rows are checksummed too). */
@@ -139,6 +139,8 @@ export async function buildWorld(api: TestApi): Promise<World> {
   const cooperation = ok(await api.call('POST', `${t(B.slug)}/cooperations`, { ...as(memberB), body: {
     listingId: listingMembers, conversationId: conversation, partners: [{ membershipId: membershipFacilitator }],
     summary: m('cooperation-b-summary', 'secret'), kmAvoided: 42 } }), 'cooperation B').id as string;
+  const savedSearch = ok(await api.call('POST', `${t(B.slug)}/saved-searches`, { ...as(memberB), body: {
+    label: m('saved-search-b-label', 'secret'), kind: 'offer', categoryId: category, q: m('saved-search-b-words', 'secret') } }), 'saved search B').id as string;
   const invitationEmail = `${m('invitee-b', 'secret')}@example.fr`;
   const invitationB = await invite(adminB, B.slug, invitationEmail, 'member', m('invitation-b-message', 'secret'));
   // From now on B takes members by invitation only: A's callers cannot simply join it.
@@ -179,7 +181,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
     [listingMembers, 'members'], [listingClosed, 'members'], [membershipMember, 'members'], [B.myMembership.id, 'members'],
     [membershipPending, 'secret'], [membershipRejected, 'secret'], [membershipSuspended, 'secret'], [invitationB.id, 'secret'],
     [keys.audit_id, 'secret'], [P.id, 'secret'], [P.slug, 'secret'], [organisationP, 'secret'], [listingP, 'secret'], [categoryP, 'secret'],
-    [invitationP.id, 'secret'], [conversation, 'secret'], [cooperation, 'secret'], [membershipFacilitator, 'members']] as const) book.value(id, level, 'id');
+    [invitationP.id, 'secret'], [conversation, 'secret'], [cooperation, 'secret'], [savedSearch, 'secret'], [membershipFacilitator, 'members']] as const) book.value(id, level, 'id');
   // The notifications those created (B's people only: visible to their recipient alone).
   const notificationsB = owner.rows<{ id: string }>(await owner.db.execute(sql`select id::text from notifications where territory_id = ${B.id}`)).map((r) => r.id);
   for (const id of notificationsB) book.value(id, 'secret', 'notification id');
@@ -207,7 +209,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
       adminPassword, adminSession: hashToken(adminB.token), listingPublicCreatedKey: keys.listing,
       membershipCreatedAt: keys.membership, invitationCreatedAt: invitationB.createdAt, auditEntry: { id: keys.audit_id, createdAt: keys.audit_at },
       secretOrganisationName, membersListingTitle, privateName,
-      membershipFacilitator, conversation, cooperation, notifications: notificationsB,
+      membershipFacilitator, conversation, cooperation, savedSearch, notifications: notificationsB,
     },
     P: { id: P.id, slug: P.slug, listing: listingP, organisation: organisationP, membership: P.myMembership.id, category: categoryP, invitationToken: invitationP.token },
     targetUserIds: targetPeople.map((p) => p.id),

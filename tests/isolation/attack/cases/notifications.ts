@@ -1,11 +1,12 @@
 // Notifications, email preferences, one-click unsubscribe and saved searches. A caller
 // only ever reaches their own: B's notifications marked read under B's, A's and P's slugs
 // (nothing may change, the answer must equal that of ids that exist nowhere), B's ids
-// deleted as saved searches, B's category saved in A, links that exist nowhere.
+// deleted as saved searches (B's member's own saved search first, also by B's member who
+// does not own it), B's category saved in A, links that exist nowhere.
 import { type CaseGenerator, cursorOf, onB, onP, plain, probe, ref, withKeyOfB } from '../probe';
 import type { World } from '../world';
 
-const IDS = ['listingPublic', 'listingMembers', 'conversation', 'cooperation'] as const;
+const IDS = ['savedSearch', 'listingPublic', 'listingMembers', 'conversation', 'cooperation'] as const;
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
 const oneClick = new TextEncoder().encode('List-Unsubscribe=One-Click');
 const search = { label: 'Recherche intruse' };
