@@ -4,6 +4,7 @@ import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { createApi } from '$lib/server/api';
+import { instanceInfo } from '$lib/server/instance';
 import { endSession, readSessionToken } from '$lib/server/session';
 
 /** Language from the soliterr_locale cookie (French by default); sets <html lang>. */
@@ -50,9 +51,25 @@ const territory: Handle = ({ event, resolve }) => {
   return resolve(event);
 };
 
+/**
+ * The map's tile server (MAP_TILE_URL, given by GET /api/v1/instance, cached) may serve
+ * images: its origin is added to img-src, and nothing else (docs/decisions/011). On every
+ * page, so a map reached without reloading the page still gets its tiles.
+ */
+async function allowTiles(response: Response, api: App.Locals['api']): Promise<void> {
+  const csp = response.headers.get('content-security-policy');
+  if (!csp) return;
+  const tileUrl = (await instanceInfo(api))?.map?.tileUrl;
+  if (!tileUrl) return;
+  const origin = URL.canParse(tileUrl) ? new URL(tileUrl).origin : null;
+  if (!origin || origin === 'null') return;
+  response.headers.set('content-security-policy', csp.replace(/(^|;\s*)img-src ([^;]*)/, (_all, lead, list) => `${lead}img-src ${list} ${origin}`));
+}
+
 /** Headers SvelteKit's CSP (svelte.config.js) does not set. */
 const securityHeaders: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
+  await allowTiles(response, event.locals.api);
   response.headers.set('x-content-type-options', 'nosniff');
   response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
   response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(self)');
