@@ -2,44 +2,18 @@
 // (close one, sign out everywhere else), the confirmation email sent again, and the
 // header's territory switcher with the waiting requests an admin has to decide.
 // Each journey twice: with JavaScript (use:enhance) and without it (plain posts).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TERRITORY } from '../../infra/db/demo-data';
-import { check, launchBrowser, newContext as openContext } from './support/browser';
-import { type Product, startProduct } from './support/product';
+import { check } from './support/browser';
+import { browser, JOURNEY, newContext, product, signIn, useProductAndBrowser } from './support/journey';
 
-/** A browser context with more patience than the default: sign-ins hash passwords, and CI runs several suites at once. */
-async function newContext(...args: Parameters<typeof openContext>): Promise<BrowserContext> {
-  const context = await openContext(...args);
-  context.setDefaultTimeout(20_000);
-  return context;
-}
-
-/** A journey waits on sign-ins, emails and full page loads: more than the default 30 s under a busy CI. */
-const JOURNEY = 90_000;
-
-let product: Product;
-let browser: Browser;
-beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
+useProductAndBrowser();
 
 const MODES = [
   { label: 'with JavaScript', javaScript: true, suffix: 'js', person: DEMO_PEOPLE[4] },
   { label: 'without JavaScript', javaScript: false, suffix: 'nojs', person: DEMO_PEOPLE[5] },
 ];
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/connexion');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: false }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL('**/compte');
-}
 
 /** Whether this browser is still signed in: /compte sends a visitor to the sign-in page. */
 async function signedIn(page: Page): Promise<boolean> {

@@ -2,45 +2,21 @@
 // (lands on the first-steps checklist), adapt its settings and categories, take a
 // newcomer through the join queue, invite someone who accepts, see it all in the log.
 // The core forms run twice: with JavaScript (use:enhance) and without (plain posts).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TERRITORY } from '../../infra/db/demo-data';
-import { check, launchBrowser, newContext as openContext } from './support/browser';
-import { type Product, startProduct } from './support/product';
+import { check } from './support/browser';
+import { browser, JOURNEY, newContext, product, signIn, useProductAndBrowser } from './support/journey';
 
-/** A browser context with more patience than the default: sign-ins hash passwords, and CI runs several suites at once. */
-async function newContext(...args: Parameters<typeof openContext>): Promise<BrowserContext> {
-  const context = await openContext(...args);
-  context.setDefaultTimeout(20_000);
-  return context;
-}
-
-/** A journey waits on sign-ins, emails and full page loads: more than the default 30 s under a busy CI. */
-const JOURNEY = 90_000;
-
-let product: Product;
-let browser: Browser;
-beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
+useProductAndBrowser();
 
 const MODES = [
   { label: 'with JavaScript', javaScript: true, suffix: 'js' },
   { label: 'without JavaScript', javaScript: false, suffix: 'nojs' },
 ];
 const PASSWORD = 'une phrase de passe solide';
-
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto('/connexion');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: false }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL('**/compte');
-}
+/** The smallest real PNG (1 × 1 pixel). */
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 /**
  * Registers on the sign-up page the current page links to, comes back to where it was
@@ -181,6 +157,28 @@ describe.each(MODES)('a territory founder and its facilitators in Chromium, $lab
     await page.getByText('2 sur 4 faits.').waitFor();
     expect(await stepState(page, 'Relire et adapter la charte').textContent()).toBe('Fait');
     expect(await stepState(page, 'Choisir les catégories de ressources').textContent()).toBe('Fait');
+  });
+
+  it('gives the territory a logo (a plain file form), shown on its public page, then removes it', async () => {
+    await page.goto(`/t/${slug}/admin/reglages`);
+    const logoFile = page.getByLabel('Fichier du logo');
+    await logoFile.setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+    await page.getByRole('button', { name: 'Enregistrer le logo' }).click();
+    await page.getByText('Ce fichier n’est pas une image PNG, JPEG ou WebP', { exact: false }).waitFor();
+    await logoFile.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
+    await page.getByRole('button', { name: 'Enregistrer le logo' }).click();
+    await page.getByText('Le logo est enregistré.').waitFor();
+    const withLogo = await (await page.request.get(`/api/v1/territories/${slug}`)).json();
+    expect(withLogo.logoUrl).toMatch(new RegExp(`^/api/v1/territories/${slug}/logo\\?v=\\d+$`));
+    expect((await page.request.get(withLogo.logoUrl)).headers()['content-type']).toBe('image/png');
+    await page.getByRole('img', { name: `Logo de ${withLogo.name}` }).waitFor();
+    await shot('admin-logo');
+    await page.goto(`/t/${slug}`);
+    await page.getByRole('img', { name: `Logo de ${withLogo.name}` }).waitFor();
+    await page.goto(`/t/${slug}/admin/reglages`);
+    await page.getByRole('button', { name: 'Retirer le logo' }).click();
+    await page.getByText('Le logo est retiré.').waitFor();
+    expect((await (await page.request.get(`/api/v1/territories/${slug}`)).json()).logoUrl).toBeNull();
   });
 
   it('a newcomer registers, confirms the address and asks to join; the founder accepts from the queue', async () => {

@@ -1,0 +1,39 @@
+// What every journey file shares: the product and one browser for the file (live
+// bindings, set before its tests), patient browser contexts, and signing in on the site.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { DEMO_PASSWORD } from '../../../infra/db/demo-data';
+import { launchBrowser, newContext as openContext } from './browser';
+import { type Product, startProduct } from './product';
+
+/** A journey waits on sign-ins, emails and full page loads: more than the default 30 s under a busy CI. */
+export const JOURNEY = 90_000;
+
+export let product: Product;
+export let browser: Browser;
+
+/** Starts the product and the browser before the file's tests and stops them after. */
+export function useProductAndBrowser(): void {
+  beforeAll(async () => {
+    [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.close();
+  });
+}
+
+/** A browser context with more patience than the default: sign-ins hash passwords, and CI runs several suites at once. */
+export async function newContext(...args: Parameters<typeof openContext>): Promise<BrowserContext> {
+  const context = await openContext(...args);
+  context.setDefaultTimeout(20_000);
+  return context;
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: false }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL('**/compte');
+}
