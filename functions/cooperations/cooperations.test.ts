@@ -167,4 +167,20 @@ describe.each(DATABASE_KINDS)('cooperations on %s', (kind) => {
     expect(next.body.items[0].id).toBe(coopId);
     expect((await call(net.facilitator, 'GET', `${base}?limit=1&status=confirmed&cursor=${page.body.nextCursor}`)).status).toBe(400);
   });
+
+  it('records from a conversation about that listing, and refuses one about another', async () => {
+    const sponsorship = await post(api, net, net.joinery, 'sponsorship');
+    const opened = await call(net.jams, 'POST', `/api/v1/territories/${net.territory.slug}/listings/${sponsorship.id}/responses`, {
+      body: 'Nos étagères d’atelier auraient bien besoin de vos menuisiers.',
+    });
+    expect(opened.status).toBe(201);
+    const body = { listingId: sponsorship.id, partners: [{ membershipId: net.jams.membershipId }], summary: 'Deux jours de menuiserie à l’atelier' };
+    const other = await record(net.joinery, { ...body, listingId: fleet.id, conversationId: opened.body.id });
+    expect(other.status).toBe(403); // not the joinery's listing: refused before the conversation is even read
+    const elsewhere = await post(api, net, net.joinery, 'farming');
+    expect((await record(net.joinery, { ...body, listingId: elsewhere.id, conversationId: opened.body.id })).body.code).toBe('unknown_conversation');
+    const res = await record(net.joinery, { ...body, conversationId: opened.body.id });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ conversationId: opened.body.id, exchangeMode: 'mecenat_competences', skillHours: null });
+  });
 });
