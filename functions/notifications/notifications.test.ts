@@ -14,7 +14,8 @@ describe.each(DATABASE_KINDS)('notifications and saved searches on %s', (kind) =
   let searches: string;
   const list = (who: TestUser, query = '', slug = net.territory.slug) =>
     api.call('GET', `/api/v1/territories/${slug}/notifications${query}`, { token: who.token });
-  const ofKind = (res: { body: { items: { kind: string }[] } }, k: string) => res.body.items.filter((n) => n.kind === k);
+  type Item = { id: string; kind: string; title: string };
+  const ofKind = (res: { body: { items: Item[] } }, k: string) => res.body.items.filter((n) => n.kind === k);
 
   beforeAll(async () => {
     api = await createTestApi(kind, { RATE_LIMIT_DISABLED: 'true' });

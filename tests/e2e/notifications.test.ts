@@ -58,9 +58,9 @@ describe('notifications, saved searches and one-click unsubscribe in Chromium', 
       await page.getByText('Vos choix sont enregistrés.').waitFor();
       await check(page, 'notifications-preferences');
 
-      const login = await (await api('/api/v1/auth/login', { email: person('hopital').email, password: DEMO_PASSWORD })).json();
-      const categories = await (await fetch(`${product.url}${API}/categories`)).json();
-      const vehicles = categories.items.find((c: { slug: string }) => c.slug === 'vehicules-mobilite').id;
+      const login = (await (await api('/api/v1/auth/login', { email: person('hopital').email, password: DEMO_PASSWORD })).json()) as { token: string };
+      const categories = (await (await fetch(`${product.url}${API}/categories`)).json()) as { items: { slug: string; id: string }[] };
+      const vehicles = categories.items.find((c) => c.slug === 'vehicules-mobilite')!.id;
       const posted = await api(`${API}/listings`, { kind: 'offer', categoryId: vehicles, title: OFFER, exchangeModes: ['pret'] }, login.token);
       expect(posted.status).toBe(201);
 
