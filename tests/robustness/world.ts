@@ -6,7 +6,7 @@ import { sessions } from '../../schemas/db';
 import type { TestApi, TestUser } from '../support/harness';
 
 /** The path parameters the world has a value for; a new one fails the suite until it is added. */
-export const PATH_PARAMETERS = ['slug', 'listingId', 'organisationId', 'membershipId', 'invitationId', 'categoryId', 'sessionId'];
+export const PATH_PARAMETERS = ['slug', 'listingId', 'organisationId', 'membershipId', 'invitationId', 'categoryId', 'sessionId', 'savedSearchId'];
 
 export interface FuzzWorld {
   api: TestApi;
@@ -37,6 +37,7 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
   const organisation = ok(await api.call('POST', `${base}/organisations`, { token: admin.token, body: { kind: 'etablissement_sante', name: 'Centre hospitalier' } }), 'org').id;
   const listing = ok(await api.call('POST', `${base}/listings`, { token: admin.token, body: {
     kind: 'offer', categoryId: bySlug('vehicules-mobilite'), title: 'Prêt de véhicules le week-end', exchangeModes: ['pret'] } }), 'listing').id;
+  const savedSearch = ok(await api.call('POST', `${base}/saved-searches`, { token: admin.token, body: { label: 'Véhicules' } }), 'saved search').id;
   const invitation = ok(await api.call('POST', `${base}/invitations`, { token: admin.token, body: { email: 'ferme@example.fr' } }), 'invite').id;
 
   /** A session of the admin inserted by the owner: cheaper than a login, as real as one. */
@@ -52,7 +53,7 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
     admin,
     params: {
       slug: t.slug, listingId: listing, organisationId: organisation, membershipId: pending, invitationId: invitation,
-      categoryId: bySlug('materiel'), sessionId: hashToken(spare),
+      categoryId: bySlug('materiel'), sessionId: hashToken(spare), savedSearchId: savedSearch,
     },
     category: bySlug('services'),
     async tokenFor(operationId) {
