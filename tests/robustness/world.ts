@@ -6,7 +6,7 @@ import { sessions } from '../../schemas/db';
 import type { TestApi, TestUser } from '../support/harness';
 
 /** The path parameters the world has a value for; a new one fails the suite until it is added. */
-export const PATH_PARAMETERS = ['slug', 'listingId', 'organisationId', 'membershipId', 'invitationId', 'categoryId', 'sessionId', 'savedSearchId'];
+export const PATH_PARAMETERS = ['slug', 'listingId', 'organisationId', 'membershipId', 'invitationId', 'categoryId', 'sessionId', 'savedSearchId', 'cooperationId'];
 
 export interface FuzzWorld {
   api: TestApi;
@@ -31,13 +31,16 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
   const join = async (who: TestUser) => ok(await api.call('POST', `${base}/memberships`, { token: who.token, body: { acceptCharter: true } }), 'join').id as string;
   const pending = await join(await api.signUp('Lucas Fourcade'));
   const leaver = await api.signUp('Paul Sarrat');
-  ok(await api.call('POST', `${base}/memberships/${await join(leaver)}/approve`, { token: admin.token }), 'approve');
+  const leaverMembership = await join(leaver);
+  ok(await api.call('POST', `${base}/memberships/${leaverMembership}/approve`, { token: admin.token }), 'approve');
   const categories = ok(await api.call('GET', `${base}/categories`), 'categories').items as { id: string; slug: string }[];
   const bySlug = (slug: string) => categories.find((c) => c.slug === slug)!.id;
   const organisation = ok(await api.call('POST', `${base}/organisations`, { token: admin.token, body: { kind: 'etablissement_sante', name: 'Centre hospitalier' } }), 'org').id;
   const listing = ok(await api.call('POST', `${base}/listings`, { token: admin.token, body: {
     kind: 'offer', categoryId: bySlug('vehicules-mobilite'), title: 'Prêt de véhicules le week-end', exchangeModes: ['pret'] } }), 'listing').id;
   const savedSearch = ok(await api.call('POST', `${base}/saved-searches`, { token: admin.token, body: { label: 'Véhicules' } }), 'saved search').id;
+  const cooperation = ok(await api.call('POST', `${base}/cooperations`, { token: admin.token, body: {
+    listingId: listing, partners: [{ membershipId: leaverMembership }], summary: 'Prêt d’un fourgon' } }), 'cooperation').id;
   const invitation = ok(await api.call('POST', `${base}/invitations`, { token: admin.token, body: { email: 'ferme@example.fr' } }), 'invite').id;
 
   /** A session of the admin inserted by the owner: cheaper than a login, as real as one. */
@@ -54,6 +57,7 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
     params: {
       slug: t.slug, listingId: listing, organisationId: organisation, membershipId: pending, invitationId: invitation,
       categoryId: bySlug('materiel'), sessionId: hashToken(spare), savedSearchId: savedSearch,
+      cooperationId: cooperation,
     },
     category: bySlug('services'),
     async tokenFor(operationId) {
