@@ -53,10 +53,21 @@ describe('openfaas.yml', () => {
     expect(seconds(fn.environment?.exec_timeout)).toBeLessThanOrEqual(seconds(fn.environment?.write_timeout));
   });
 
-  it.each(functions)('%s declares the public routes it serves', (name, fn) => {
+  // A scheduled function (cron-connector) serves no public path: the gateway calls it.
+  const scheduled = functions.filter(([, fn]) => fn.annotations?.topic === 'cron-function');
+  const routed = functions.filter(([, fn]) => fn.annotations?.topic !== 'cron-function');
+
+  it.each(routed)('%s declares the public routes it serves', (name, fn) => {
     const routes = (fn.annotations?.['com.soliterr.routes'] ?? '').split(',').map((r) => r.trim());
     expect(routes.length).toBeGreaterThan(0);
     for (const route of routes) expect(route, name).toMatch(/^(\/([a-z0-9.-]+|\*))+$/);
+  });
+
+  it('runs the digests on a schedule, with no public route', () => {
+    expect(scheduled.map(([name]) => name)).toEqual(['digests']);
+    const [, digests] = scheduled[0];
+    expect(digests.annotations?.schedule).toMatch(/^(\S+ ){4}\S+$/);
+    expect(digests.annotations?.['com.soliterr.routes']).toBeUndefined();
   });
 
   it('runs the site as a function that owns every other path and never gets the database', () => {
