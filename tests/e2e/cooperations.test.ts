@@ -3,8 +3,8 @@
 // message first), the joinery finds it « À vous de confirmer » and confirms it; the
 // listing is fulfilled and the territory's figures count it, for a visitor too, without a
 // name. Without JavaScript: the joinery records its skills sponsorship with the jam
-// producer, who confirms it; the figures add its hours. (Disputes and corrections are
-// covered by the API suite, functions/cooperations.)
+// producer beside their conversation, and the producer confirms it; the figures add its
+// hours. (Disputes and corrections are covered by the API suite, functions/cooperations.)
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_COOPERATION, DEMO_LISTINGS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TERRITORY } from '../../infra/db/demo-data';
@@ -25,7 +25,7 @@ const demoSum = (f: 'kmAvoided' | 'skillHours') => demo.reduce((sum, c) => sum +
 const french = (n: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(n).replace(/\s/g, '\\s');
 
 /** The response that opens a conversation, straight through the API (the conversations journey tests the page). */
-async function respond(key: Key, listingTitle: string): Promise<void> {
+async function respond(key: Key, listingTitle: string): Promise<string> {
   const post = (path: string, body: unknown, token?: string) =>
     fetch(`${product.url}${path}`, {
       method: 'POST',
@@ -37,6 +37,7 @@ async function respond(key: Key, listingTitle: string): Promise<void> {
   const listing = list.items.find((l) => l.title === listingTitle)!;
   const res = await post(`${API}/listings/${listing.id}/responses`, { body: 'Bonjour, cela nous intéresse beaucoup.' }, login.token);
   expect(res.status).toBeLessThan(300);
+  return ((await res.json()) as { id: string }).id;
 }
 
 async function signedIn(javaScript: boolean, key: Key, to: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -132,7 +133,7 @@ describe('recorded cooperations in Chromium', () => {
   it('records and confirms without JavaScript', async () => {
     try {
       const sponsorship = title('menuiserie', 'offer');
-      await respond('confitures', sponsorship);
+      const conversation = await respond('confitures', sponsorship);
       const [joinery, jams] = await Promise.all([
         signedIn(false, 'menuiserie', `${SPACE}/offres-et-besoins`),
         signedIn(false, 'confitures', `${SPACE}/cooperations`),
@@ -140,12 +141,14 @@ describe('recorded cooperations in Chromium', () => {
       opened.push(joinery.context, jams.context);
 
       current = joinery.page;
-      await openListing(joinery.page, sponsorship);
-      await main(joinery.page).getByRole('link', { name: 'Enregistrer une coopération' }).click();
+      // Beside the conversation, the listing's side records it with the person who responded.
+      await joinery.page.goto(`${SPACE}/conversations/${conversation}`);
+      await main(joinery.page).getByRole('heading', { name: 'Enregistrer une coopération' }).waitFor();
       const summary = 'Trois jours de menuiserie pour l’atelier de confitures';
       await joinery.page.getByLabel('Ce qui a été échangé', { exact: false }).fill(summary);
       await joinery.page.getByLabel('Quantité').fill('3');
       await joinery.page.getByLabel('Unité').fill('jours');
+      await main(joinery.page).getByText('Impact (facultatif)').click(); // folded beside a conversation
       await joinery.page.getByLabel('Heures de mécénat de compétences').fill('21');
       await joinery.page.getByRole('button', { name: 'Enregistrer et demander confirmation' }).click();
       await joinery.page.waitForURL(/\?fait=enregistree$/);
