@@ -49,6 +49,9 @@ const ConfigSchema = z.object({
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_TILE_ATTRIBUTION: z.string().min(1).default('© les contributeurs d’OpenStreetMap'),
   MAP_TILE_ATTRIBUTION_URL: z.string().url().default('https://www.openstreetmap.org/copyright'),
+  /** The national address base (BAN) asked for communes outside the built-in list; empty = never asked. */
+  GEOCODER_URL: z.union([z.literal(''), z.string().url()]).default('https://api-adresse.data.gouv.fr'),
+  GEOCODER_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
 });
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, 'http_port' | 'PORT' | 'PUBLIC_URL'> & {

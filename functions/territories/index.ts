@@ -1,6 +1,7 @@
 import { defineFunction } from '../shared/http/function';
 import * as h from './handlers';
 import { getInstance, instanceHandler } from './instance';
+import { searchCommunes, searchCommunesHandler } from './communes';
 import * as logo from './logo';
 import * as r from './routes';
 
@@ -21,5 +22,6 @@ export default defineFunction({
     app.openapi(r.deleteTerritoryLogo, logo.deleteTerritoryLogo);
     app.openapi(r.getTerritoryLogo, logo.getTerritoryLogo);
     app.openapi(getInstance, instanceHandler);
+    app.openapi(searchCommunes, searchCommunesHandler);
   },
 });

@@ -10,3 +10,4 @@ export * from './matching';
 export * from './cooperations';
 export * from './map';
 export * from './notifications';
+export * from './communes';

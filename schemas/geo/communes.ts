@@ -1,6 +1,7 @@
 // A small built-in list of communes with their coordinates (the centre of the town, to
 // about a kilometre): every préfecture, and the communes of the Hautes-Pyrénées where
-// SoliTERR was born. A territory's centre is chosen by commune: no map server needed.
+// SoliTERR was born. Shared by the API (GET /api/v1/communes answers from it first, then
+// asks the national address base) and the site (web/src/lib/geo/communes.ts).
 export interface Commune {
   name: string;
   /** Code of the département (departements.ts). */
@@ -60,14 +61,49 @@ export const COMMUNES: Commune[] = LIST.map(([name, dep, lat, lon]) => ({ name, 
   a.name.localeCompare(b.name, 'fr'),
 );
 
-const fold = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+/**
+ * How names are compared: without accents, case, hyphens or apostrophes, "St"/"Ste"
+ * written out ("St Lary" is "Saint-Lary-Soulan"'s beginning).
+ */
+export const foldCommune = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’'\-–—.]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\bst\b/g, 'saint')
+    .replace(/\bste\b/g, 'sainte');
+const fold = foldCommune;
+
+/** The typed text split into a name and an optional département code ("Tarbes (65)"). */
+export function splitTyped(typed: string): { name: string; dep?: string } {
+  const match = /^(.*?)(?:\s*[(—–-]\s*(\d[\dAB]{1,2})\)?)?$/.exec(typed.trim());
+  return { name: (match?.[1] ?? typed).trim(), dep: match?.[2] };
+}
+
+/**
+ * Communes of the list matching what is typed: exact names first, then names starting
+ * with it, then names containing it. `exact` says whether one name is exactly the typed one.
+ */
+export function searchBuiltin(typed: string, limit = 5): { items: Commune[]; exact: boolean } {
+  const { name: raw, dep } = splitTyped(typed);
+  const name = fold(raw);
+  if (!name) return { items: [], exact: false };
+  const rank = (c: Commune) => {
+    const f = fold(c.name);
+    return f === name ? 0 : f.startsWith(name) ? 1 : f.includes(name) ? 2 : 3;
+  };
+  const found = COMMUNES.filter((c) => (!dep || c.dep === dep) && rank(c) < 3).sort((a, b) => rank(a) - rank(b));
+  return { items: found.slice(0, limit), exact: found.some((c) => rank(c) === 0) };
+}
 
 /** The commune typed in the form ("Tarbes", "tarbes (65)", "Lourdes — 65"), if it is in the list. */
 export function findCommune(typed: string): Commune | undefined {
-  const match = /^(.*?)(?:\s*[(—–-]\s*(\d[\dAB]{1,2})\)?)?$/.exec(typed.trim());
-  const name = fold(match?.[1] ?? typed);
-  const dep = match?.[2];
+  const split = splitTyped(typed);
+  const name = fold(split.name);
+  const dep = split.dep;
   if (!name) return undefined;
   const found = COMMUNES.filter((c) => fold(c.name) === name);
   return (dep && found.find((c) => c.dep === dep)) || found[0];

@@ -64,6 +64,8 @@ export async function createTestApi(kind: DatabaseKind, env: Record<string, stri
     SECRETS_DIR: '/nonexistent',
     // Logos go to a folder of the machine's temporary directory, never into the repository.
     OBJECTS_DIR: join(tmpdir(), 'soliterr-test-objects'),
+    // Never the real national address base: a test that needs it starts its own.
+    GEOCODER_URL: '',
     ...env,
   } as NodeJS.ProcessEnv);
   const logger = createLogger(config.LOG_LEVEL);

@@ -20,6 +20,8 @@ export const LIMITS = {
   email: { name: 'email', max: 5, windowSeconds: 60 * 60 },
   emailIp: { name: 'email-ip', max: 30, windowSeconds: 60 * 60 },
   register: { name: 'register', max: 20, windowSeconds: 60 * 60 },
+  /** Commune search: each query may go on to the national address base, a third party. */
+  communes: { name: 'communes', max: 120, windowSeconds: 15 * 60 },
 } satisfies Record<string, Limit>;
 
 /**

@@ -61,6 +61,12 @@ export const territoryCases: Record<string, CaseGenerator> = {
     }),
   ],
   getInstance: () => [plain('the instance', {})],
+  // No territory data behind it: B's and P's names are searched like any commune, and the
+  // answer is the built-in list (the test configuration never asks the address base).
+  searchCommunes: (w) => [
+    plain('a commune of the built-in list', { query: { q: 'Tarbes' } }, { expect: 'harmless' }),
+    plain("P's (private) name as a commune", { query: { q: w.B.privateName.slice(0, 100) } }, { expect: 'harmless' }),
+  ],
   // P's logo carries a secret marker: it must be served to no one outside P.
   putTerritoryLogo: (w) => {
     const image = { raw: PNG, headers: { 'content-type': 'image/png' } };

@@ -346,6 +346,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/communes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chercher une commune (nom, code postal, département, coordonnées du centre)
+         * @description La liste intégrée (préfectures et Hautes-Pyrénées) répond d'abord ; sinon la Base Adresse Nationale (api-adresse.data.gouv.fr), si l'instance l'autorise (`GEOCODER_URL`). Si elle ne répond pas, la liste intégrée répond seule (`source: builtin`) ; 503 `geocoder_unavailable` seulement quand rien ne peut être répondu.
+         */
+        get: operations["searchCommunes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/territories/{slug}/memberships": {
         parameters: {
             query?: never;
@@ -1420,6 +1440,25 @@ export interface components {
                 attribution: string;
                 attributionUrl: string;
             };
+        };
+        CommuneSearchResult: {
+            items: components["schemas"]["Commune"][];
+            /**
+             * @description `builtin` : liste intégrée (préfectures et Hautes-Pyrénées) ; `ban` : Base Adresse Nationale
+             * @enum {string}
+             */
+            source: "ban" | "builtin";
+        };
+        Commune: {
+            name: string;
+            /** @description Code postal principal (null pour la liste intégrée) */
+            postcode: string | null;
+            /** @description Code INSEE de la commune (null pour la liste intégrée) */
+            inseeCode: string | null;
+            /** @description Code du département : « 65 », « 2A », « 971 » */
+            departement: string;
+            lat: number;
+            lon: number;
         };
         Membership: {
             /** Format: uuid */
@@ -4540,6 +4579,83 @@ export interface operations {
             };
             /** @description Body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchCommunes: {
+        parameters: {
+            query: {
+                /** @description Nom de la commune (2 à 100 caractères), éventuellement suivi du département : « Tarbes (65) » */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Communes trouvées (cinq au plus) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommuneSearchResult"];
+                };
+            };
+            /** @description Invalid request (validation_failed, malformed_request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
