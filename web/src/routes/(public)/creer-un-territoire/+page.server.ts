@@ -30,7 +30,7 @@ export const actions: Actions = {
   default: async ({ request, locals, cookies, url }) => {
     const values = await readForm(request, FIELDS);
     const slug = values['territory.slug'].trim().toLowerCase() || slugify(values['territory.name']);
-    const { place, communeError } = readPlace(values.departement, values.commune);
+    const { place, communeError } = await readPlace(locals.api, values.departement, values.commune);
     if (communeError) {
       return fail(422, { message: m.create_check(), fields: { commune: communeError } as Record<string, string>, values: safeValues(values) });
     }

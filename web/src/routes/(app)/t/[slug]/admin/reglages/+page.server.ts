@@ -23,7 +23,7 @@ export const actions: Actions = {
   default: async ({ request, locals, params }) => {
     const values = await readForm(request, FIELDS);
     const current = await loadTerritory(locals.api, params.slug);
-    const { place, communeError } = readPlace(values.departement, values.commune);
+    const { place, communeError } = await readPlace(locals.api, values.departement, values.commune);
     if (communeError) return fail(422, { message: m.admin_settings_check(), fields: { commune: communeError }, values: safeValues(values) });
     const wanted: Changes = {
       name: values.name.trim(),
