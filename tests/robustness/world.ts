@@ -6,7 +6,7 @@ import { sessions } from '../../schemas/db';
 import type { TestApi, TestUser } from '../support/harness';
 
 /** The path parameters the world has a value for; a new one fails the suite until it is added. */
-export const PATH_PARAMETERS = ['slug', 'listingId', 'organisationId', 'membershipId', 'invitationId', 'categoryId', 'sessionId', 'savedSearchId', 'cooperationId'];
+export const PATH_PARAMETERS = ['slug', 'listingId', 'organisationId', 'membershipId', 'invitationId', 'categoryId', 'sessionId', 'savedSearchId', 'cooperationId', 'conversationId'];
 
 export interface FuzzWorld {
   api: TestApi;
@@ -38,6 +38,8 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
   const organisation = ok(await api.call('POST', `${base}/organisations`, { token: admin.token, body: { kind: 'etablissement_sante', name: 'Centre hospitalier' } }), 'org').id;
   const listing = ok(await api.call('POST', `${base}/listings`, { token: admin.token, body: {
     kind: 'offer', categoryId: bySlug('vehicules-mobilite'), title: 'Prêt de véhicules le week-end', exchangeModes: ['pret'] } }), 'listing').id;
+  const conversation = ok(await api.call('POST', `${base}/listings/${listing}/responses`, {
+    token: leaver.token, body: { body: 'Bonjour, le fourgon nous intéresse.' } }), 'respond').id;
   const savedSearch = ok(await api.call('POST', `${base}/saved-searches`, { token: admin.token, body: { label: 'Véhicules' } }), 'saved search').id;
   const cooperation = ok(await api.call('POST', `${base}/cooperations`, { token: admin.token, body: {
     listingId: listing, partners: [{ membershipId: leaverMembership }], summary: 'Prêt d’un fourgon' } }), 'cooperation').id;
@@ -57,7 +59,7 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
     params: {
       slug: t.slug, listingId: listing, organisationId: organisation, membershipId: pending, invitationId: invitation,
       categoryId: bySlug('materiel'), sessionId: hashToken(spare), savedSearchId: savedSearch,
-      cooperationId: cooperation,
+      cooperationId: cooperation, conversationId: conversation,
     },
     category: bySlug('services'),
     async tokenFor(operationId) {
