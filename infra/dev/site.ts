@@ -9,6 +9,7 @@ import type { TLSSocket } from 'node:tls';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
+import { withCompression } from './compression';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 type FetchApp = { fetch: (request: Request, env?: Partial<HttpBindings>) => Response | Promise<Response> };
@@ -96,11 +97,12 @@ export async function loadSite(options: { origin?: string } = {}): Promise<NodeH
 /**
  * One Node listener for both: the API app (infra/dev/server.ts) and the site. The site
  * gets `req.soliterrApi`, which sends its API calls through the API app with the
- * visitor's connection (peer address for the rate limits).
+ * visitor's connection (peer address for the rate limits). Text answers are compressed
+ * (br or gzip) when the client accepts it: infra/dev/compression.ts.
  */
 export function siteAndApi(api: FetchApp, site: NodeHandler) {
   const apiListener = getRequestListener((request, env) => api.fetch(request, env as HttpBindings));
-  return (req: IncomingMessage, res: ServerResponse) => {
+  return withCompression((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (API_PATH.test(path)) return void apiListener(req, res);
     req.headers['x-forwarded-proto'] ??= (req.socket as TLSSocket).encrypted ? 'https' : 'http';
@@ -110,5 +112,5 @@ export function siteAndApi(api: FetchApp, site: NodeHandler) {
       res.statusCode = 404;
       res.end();
     });
-  };
+  });
 }
