@@ -71,7 +71,7 @@ export const sendMessage = createRoute({
   request: { params: conversationParams, headers: IdempotencyHeaders, body: jsonBody(SendMessageBody) },
   responses: {
     201: jsonResponse(ConversationMessage, 'Message envoyé'),
-    ...errors(401, 403, 404, 422),
+    ...errors(401, 403, 404, 409, 422),
   },
 });
 

@@ -34,6 +34,8 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
     SECRETS_DIR: '/nonexistent',
     HOSTING_OPERATOR: 'Communauté de communes de démonstration',
     HOSTING_LOCATION: 'Tarbes (Hautes-Pyrénées), France',
+    // The national address base is a third party: browser journeys never reach it.
+    GEOCODER_URL: '',
     ...env,
   } as NodeJS.ProcessEnv);
   const app = createServer(config, database);
