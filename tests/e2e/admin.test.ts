@@ -78,7 +78,7 @@ describe.each(MODES)('a territory founder and its facilitators in Chromium, $lab
     await page.getByRole('button', { name: 'Créer le territoire' }).click();
     // An unknown commune is explained beside its field, and nothing typed is lost.
     await page.getByRole('alert').getByText('Vérifiez les champs signalés.').waitFor();
-    await page.getByText('Nous ne connaissons pas cette commune', { exact: false }).first().waitFor();
+    await page.getByText('Nous ne trouvons aucune commune de ce nom', { exact: false }).first().waitFor();
     expect(await page.getByLabel('Nom du territoire').inputValue()).toBe(name);
     await page.getByLabel('Commune au centre du territoire', { exact: false }).fill('Vic-en-Bigorre (65)');
     // An address already taken is said beside its field.

@@ -34,7 +34,7 @@ export async function newContext(browser: Browser, baseURL: string, options: { j
     locale: 'fr-FR',
   });
   // A bound on waiting, not a performance assertion: CI machines have 2 shared cores.
-  context.setDefaultTimeout(20_000);
+  context.setDefaultTimeout(45_000);
   return context;
 }
 

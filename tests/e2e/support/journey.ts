@@ -7,7 +7,7 @@ import { launchBrowser, newContext as openContext } from './browser';
 import { type Product, startProduct } from './product';
 
 /** A journey waits on sign-ins, emails and full page loads: more than the default 30 s under a busy CI. */
-export const JOURNEY = 90_000;
+export const JOURNEY = 180_000;
 
 export let product: Product;
 export let browser: Browser;
@@ -26,7 +26,7 @@ export function useProductAndBrowser(): void {
 /** A browser context with more patience than the default: sign-ins hash passwords, and CI runs several suites at once. */
 export async function newContext(...args: Parameters<typeof openContext>): Promise<BrowserContext> {
   const context = await openContext(...args);
-  context.setDefaultTimeout(20_000);
+  context.setDefaultTimeout(45_000);
   return context;
 }
 
