@@ -1,4 +1,4 @@
-// Cold start: from spawning `node <bundle>` (what of-watchdog does) to the first 200 on
+// Cold start: from spawning `node <bundle entry>` (what of-watchdog does) to the first 200 on
 // /_/health, against a bare Node HTTP server started the same way. A function process
 // reads its configuration, opens its PostgreSQL pool and checks the RLS backstop (one
 // query) before it listens, so that is counted. Runs are interleaved (bare, auth, …,

@@ -3,7 +3,7 @@
 // context holds everything its build stage copies and bundles.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildBundles, ROOT } from './bundle';
@@ -50,6 +50,14 @@ describe.each(TEMPLATES)('template/%s', (lang) => {
     expect(users.at(-1)).toMatch(/^USER (node|app|\d{4,})$/);
     expect(instructions.at(-1)).toBe('CMD ["fwatchdog"]');
   });
+
+});
+
+describe('template/node24-soliterr', () => {
+  it('ships the whole bundle folder (the entry and its chunks), not just index.mjs', () => {
+    const dockerfile = readFileSync(join(ROOT, 'template/node24-soliterr/Dockerfile'), 'utf8');
+    expect(dockerfile.match(/^COPY --from=build .*$/gm)).toEqual(['COPY --from=build /src/dist/functions/${SOLITERR_FUNCTION}/ ./']);
+  });
 });
 
 describe('a shrinkwrapped build context', () => {
@@ -71,5 +79,7 @@ describe('a shrinkwrapped build context', () => {
     const [bundle] = await buildBundles({ root: join(context, 'function'), names: [name] });
     expect(bundle.file).toBe(join(context, 'function/dist/functions/auth/index.mjs'));
     expect(bundle.bytes).toBeGreaterThan(100_000);
+    // The folder the ship stage copies holds every file of the bundle.
+    for (const file of bundle.files) expect(dirname(file)).toBe(join(context, 'function/dist/functions/auth'));
   });
 });

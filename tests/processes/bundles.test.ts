@@ -1,9 +1,9 @@
 // The production shape without containers: every function bundle (npm run build) runs
 // as its own node process on a fresh PostgreSQL database, behind the gateway on a real
 // port, mailing over real SMTP. What of-watchdog would start is exactly this process.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Bundle, buildBundles, functionNames, ROOT } from '../../infra/build/bundle';
 import { type GatewayServer, startGatewayServer } from '../../infra/gateway/server';
@@ -24,12 +24,37 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 const fileOf = (name: string) => bundles.find((b) => b.name === name)!.file;
 
 describe('a function bundle', () => {
-  it('is one file under 1 MiB that carries PostgreSQL access but not the embedded PGlite', () => {
+  it('loads under 1 MiB at start, carries PostgreSQL access but not the embedded PGlite', () => {
     expect(bundles.map((b) => b.name)).toEqual(names);
     for (const bundle of bundles) {
+      // What node reads at start: the entry and the chunks it imports statically.
       expect(bundle.bytes, bundle.name).toBeLessThan(1024 * 1024);
-      expect(bundle.packages, bundle.name).toContain('postgres');
+      expect(bundle.startFiles[0], bundle.name).toBe(bundle.file);
+      expect(bundle.files.every((f) => dirname(f) === dirname(bundle.file)), bundle.name).toBe(true);
+      expect(bundle.startPackages, bundle.name).toContain('postgres');
       expect(bundle.packages.filter((p) => p.includes('pglite')), bundle.name).toEqual([]);
+      // The S3 SDK only ever comes in a chunk loaded on demand (OBJECT_STORAGE=s3).
+      expect(bundle.startPackages.filter((p) => p.startsWith('@aws-sdk/')), bundle.name).toEqual([]);
+    }
+  });
+
+  it('keeps the S3 SDK of the territories function in a chunk that starting does not need', async () => {
+    const territories = bundles.find((b) => b.name === 'territories')!;
+    expect(territories.packages).toContain('@aws-sdk/client-s3');
+    const onDemand = territories.files.filter((f) => !territories.startFiles.includes(f));
+    expect(onDemand.map((f) => basename(f))).toContainEqual(expect.stringMatching(/^s3-sdk-\w+\.mjs$/));
+    // Without its on-demand chunks the bundle still loads (a static import would fail to link).
+    const startOnly = mkdtempSync(join(tmpdir(), 'soliterr-start-only-'));
+    try {
+      for (const f of territories.startFiles) cpSync(f, join(startOnly, basename(f)));
+      const child = runBundle(join(startOnly, basename(territories.file)), { NODE_ENV: 'production', SECRETS_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+      let stderr = '';
+      child.stderr?.on('data', (chunk) => (stderr += chunk));
+      expect(await exitOf(child)).toBe(1);
+      expect(stderr).toMatch(/DATABASE_URL/);
+      expect(stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|Cannot find module/);
+    } finally {
+      rmSync(startOnly, { recursive: true, force: true });
     }
   });
 

@@ -3,7 +3,7 @@
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { S3ObjectStore } from './s3';
+import { S3ObjectStore, s3Client } from './s3';
 
 const s3 = mockClient(S3Client);
 const store = new S3ObjectStore(new S3Client({ region: 'fr-par' }), 'soliterr-logos');
@@ -49,6 +49,14 @@ describe('S3ObjectStore', () => {
     s3.on(DeleteObjectCommand).resolves({});
     await store.delete('territories/t1/logo-1');
     expect(s3.commandCalls(DeleteObjectCommand)[0].args[0].input).toEqual({ Bucket: 'soliterr-logos', Key: 'territories/t1/logo-1' });
+  });
+
+  it('builds its client from the dynamically imported SDK, the very module the mock patches', async () => {
+    s3.on(PutObjectCommand).resolves({});
+    const client = await s3Client({ region: 'fr-par', bucket: 'soliterr-logos', forcePathStyle: true, accessKeyId: 'id', secretAccessKey: 'secret' });
+    expect(client).toBeInstanceOf(S3Client);
+    await new S3ObjectStore(Promise.resolve(client), 'soliterr-logos').put('territories/t1/logo-2', png, 'image/png');
+    expect(s3.commandCalls(PutObjectCommand)[0].args[0].input.Key).toBe('territories/t1/logo-2');
   });
 
   it('refuses a key that could leave its prefix, before calling S3', async () => {
