@@ -97,7 +97,7 @@ describe('the territory map in Chromium', () => {
     // A cluster opens by zooming, then spreads its markers when they share an address: as a
     // person would, click the cluster in view until the marker shows (a bound of 6 clicks).
     const settled = () =>
-      page.waitForFunction(() => !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim'), undefined, { timeout: 10_000 }).catch(() => undefined);
+      page.waitForFunction("!document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim')", undefined, { timeout: 10_000 }).catch(() => undefined);
     for (let i = 0; i < 8 && !(await settled().then(() => marker.isVisible())); i++) {
       await clickClusterInView(page).catch(() => undefined);
       await page.waitForTimeout(400); // let the click start its animation before waiting for its end
