@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LISTINGS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TERRITORY } from '../../infra/db/demo-data';
 import { check, keepFailure, launchBrowser, newContext } from './support/browser';
 import { type Product, startProduct } from './support/product';
+import { submitSignIn } from './support/journey';
 
 let product: Product;
 let browser: Browser;
@@ -30,11 +31,7 @@ const person = (key: (typeof DEMO_PEOPLE)[number]['key']) => DEMO_PEOPLE.find((p
 async function signedIn(javaScript: boolean, email: string, to: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, product.url, { javaScript });
   const page = await context.newPage();
-  await page.goto(`/connexion?retour=${encodeURIComponent(to)}`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: false }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => url.pathname === to.split('?')[0]);
+  await submitSignIn(page, `/connexion?retour=${encodeURIComponent(to)}`, email, DEMO_PASSWORD, (url) => url.pathname === to.split('?')[0]);
   return { context, page };
 }
 

@@ -31,9 +31,25 @@ export async function newContext(...args: Parameters<typeof openContext>): Promi
 }
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto('/connexion');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: false }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL('**/compte');
+  await submitSignIn(page, '/connexion', email, password, (url) => url.pathname === '/compte');
+}
+
+/**
+ * Signs in through the form once the page is idle: text typed while the page still
+ * hydrates can be reset by the hydration (seen on busy CI machines), and the form then
+ * answers « champ obligatoire » instead of signing in. One more try in that case.
+ */
+export async function submitSignIn(page: Page, path: string, email: string, password: string, arrived: (url: URL) => boolean): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(path, { waitUntil: 'networkidle' });
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: false }).fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    try {
+      await page.waitForURL(arrived, { timeout: attempt === 1 ? 30_000 : 45_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
 }
