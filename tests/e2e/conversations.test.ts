@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TERRITORY } from '../../infra/db/demo-data';
 import { check, keepFailure, launchBrowser, newContext } from './support/browser';
 import { type Product, startProduct } from './support/product';
+import { submitSignIn } from './support/journey';
 
 let product: Product;
 let browser: Browser;
@@ -29,12 +30,7 @@ const unreadOf = async (page: Page) => ((await badge(page).count()) ? Number((aw
 async function signedIn(javaScript: boolean, key: Parameters<typeof person>[0], to: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, product.url, { javaScript });
   const page = await context.newPage();
-  await page.goto(`/connexion?retour=${encodeURIComponent(to)}`);
-  await page.getByLabel('Adresse e-mail').fill(person(key).email);
-  await page.getByLabel('Mot de passe', { exact: false }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  // Hashing the password on busy shared cores: a bound, not an assertion.
-  await page.waitForURL((url) => url.pathname === to, { timeout: 60_000 });
+  await submitSignIn(page, `/connexion?retour=${encodeURIComponent(to)}`, person(key).email, DEMO_PASSWORD, (url) => url.pathname === to);
   return { context, page };
 }
 

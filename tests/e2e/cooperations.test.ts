@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_COOPERATION, DEMO_LISTINGS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TERRITORY } from '../../infra/db/demo-data';
 import { check, keepFailure } from './support/browser';
-import { browser, JOURNEY, newContext, product, useProductAndBrowser } from './support/journey';
+import { browser, JOURNEY, newContext, product, submitSignIn, useProductAndBrowser } from './support/journey';
 
 useProductAndBrowser();
 
@@ -43,11 +43,7 @@ async function respond(key: Key, listingTitle: string): Promise<string> {
 async function signedIn(javaScript: boolean, key: Key, to: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, product.url, { javaScript });
   const page = await context.newPage();
-  await page.goto(`/connexion?retour=${encodeURIComponent(to)}`);
-  await page.getByLabel('Adresse e-mail').fill(person(key).email);
-  await page.getByLabel('Mot de passe', { exact: false }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => url.pathname === to);
+  await submitSignIn(page, `/connexion?retour=${encodeURIComponent(to)}`, person(key).email, DEMO_PASSWORD, (url) => url.pathname === to);
   return { context, page };
 }
 
